@@ -1,0 +1,71 @@
+import { readFileSync } from 'node:fs';
+import type { Config } from './config/config.ts';
+import { type Database, openDatabase } from './db/client.ts';
+import { createAuditModule } from './modules/audit/index.ts';
+import { createKeysModule, loadOrCreateMasterKey, loadOrCreateSigningKey } from './modules/keys/index.ts';
+import { createOrganisationsModule } from './modules/organisations/index.ts';
+import { createSessionsModule } from './modules/sessions/index.ts';
+import { createSystemModule } from './modules/system/index.ts';
+import { createTokensModule } from './modules/tokens/index.ts';
+import { createUsersModule } from './modules/users/index.ts';
+import { type Clock, systemClock } from './shared/clock.ts';
+import { createSigner } from './shared/signer.ts';
+
+export const version: string = (
+  JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
+
+export interface ContainerOptions {
+  clock?: Clock;
+  /** An already open database (tests); otherwise opened from the config. */
+  database?: Database;
+}
+
+/** The composition root: one call per module, dependencies passed explicitly. */
+export async function createContainer(config: Config, options: ContainerOptions = {}) {
+  const clock = options.clock ?? systemClock;
+  const database =
+    options.database ?? (await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR }));
+  const { db } = database;
+  const signer = await createSigner(loadOrCreateSigningKey(config.SIGNING_KEY_FILE).pem);
+  const { key: masterKey } = loadOrCreateMasterKey(config.MASTER_KEY_FILE);
+
+  const audit = createAuditModule({ db, clock, signer });
+  const keys = createKeysModule({ db, clock, masterKey, signer, audit: audit.service });
+  const organisations = createOrganisationsModule({ db, clock, audit: audit.service });
+  const users = createUsersModule({ db, clock, audit: audit.service, organisations: organisations.service });
+  const sessions = createSessionsModule({
+    db,
+    clock,
+    audit: audit.service,
+    users: users.service,
+    ttlHours: config.SESSION_TTL_HOURS,
+    signInMaxPerMinute: config.SIGN_IN_MAX_PER_MINUTE,
+    secureCookies: config.PUBLIC_URL.startsWith('https://'),
+  });
+  const tokens = createTokensModule({ db, clock, audit: audit.service });
+  const system = createSystemModule({
+    database,
+    organisations: organisations.service,
+    users: users.service,
+    operatorName: config.OPERATOR_NAME,
+    adminEmail: config.ADMIN_EMAIL,
+    version,
+  });
+
+  return {
+    config,
+    clock,
+    database,
+    signer,
+    modules: { audit, keys, organisations, users, sessions, tokens, system },
+    /** Runs pending migrations and loads the data keys: call once before serving. */
+    async prepare() {
+      await database.migrate();
+      await keys.service.ensureDataKeys();
+    },
+    close: () => database.close(),
+  };
+}
+
+export type Container = Awaited<ReturnType<typeof createContainer>>;
