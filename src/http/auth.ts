@@ -12,13 +12,15 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Reachable without signing in. */
     public?: boolean;
+    /** Reachable by a user who must still replace the password the platform gave them. */
+    beforePasswordChange?: boolean;
   }
 }
 
 export interface Authenticator {
   resolveSession(
     cookieValue: string,
-  ): Promise<{ sessionId: string; csrfToken: string; principal: Principal } | undefined>;
+  ): Promise<{ sessionId: string; csrfToken: string; principal: Principal; mustChangePassword: boolean } | undefined>;
   authenticateToken(secret: string): Promise<Principal>;
   sessionCookie: string;
 }
@@ -53,6 +55,9 @@ async function authenticate(request: FastifyRequest, auth: Authenticator): Promi
     }
     if (!safeEqual(sent, resolved.csrfToken))
       throw forbidden('csrf.mismatch', 'The X-CSRF-Token header does not match your session');
+  }
+  if (resolved.mustChangePassword && !request.routeOptions.config.beforePasswordChange) {
+    throw forbidden('user.password_change_required', 'Choose a new password first (POST /api/v1/users/me/password)');
   }
   request.principal = resolved.principal;
   request.session = { sessionId: resolved.sessionId, csrfToken: resolved.csrfToken };

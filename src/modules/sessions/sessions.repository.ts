@@ -21,6 +21,7 @@ export const sessionsRepository = {
             role: users.role,
             orgId: users.orgId,
             disabledAt: users.disabledAt,
+            mustChangePassword: users.mustChangePassword,
           },
           orgKind: organisations.kind,
         })

@@ -104,7 +104,10 @@ export function sessionsRoutes(options: SessionRoutesOptions): FastifyPluginAsyn
 
     app.delete(
       '/session',
-      { schema: { tags, summary: 'Sign out', response: { 204: Type.Null(), ...errorResponses } } },
+      {
+        config: { beforePasswordChange: true },
+        schema: { tags, summary: 'Sign out', response: { 204: Type.Null(), ...errorResponses } },
+      },
       async (request, reply) => {
         if (!request.session)
           throw unauthenticated('session.required', 'Sign in first: this call needs a session cookie');

@@ -20,6 +20,7 @@ export interface ResolvedSession {
   sessionId: string;
   csrfToken: string;
   principal: Principal;
+  mustChangePassword: boolean;
 }
 
 const TOUCH_INTERVAL_MS = 60_000;
@@ -81,7 +82,12 @@ export function createSessionsService({ db, clock, audit, users, ttlHours }: Ses
       const found = await repo.findLive(db, id, now);
       if (!found || found.user.disabledAt) return undefined;
       if (now.getTime() - found.session.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) await repo.touch(db, id, now);
-      return { sessionId: id, csrfToken: found.session.csrfToken, principal: userPrincipal(found.user, found.orgKind) };
+      return {
+        sessionId: id,
+        csrfToken: found.session.csrfToken,
+        principal: userPrincipal(found.user, found.orgKind),
+        mustChangePassword: found.user.mustChangePassword,
+      };
     },
 
     async signOut(actor: Principal, sessionId: string): Promise<void> {

@@ -67,6 +67,7 @@ export function usersRoutes(service: UsersService): FastifyPluginAsyncTypebox {
     app.post(
       '/users/me/password',
       {
+        config: { beforePasswordChange: true },
         schema: {
           tags,
           summary: 'Change your own password',
