@@ -7,7 +7,7 @@ import { createOrganisationsService } from './organisations.service.ts';
 
 export type { OrgRow } from './organisations.repository.ts';
 export { toOrgDto } from './organisations.routes.ts';
-export { type PartnerStatus, partnerStatuses } from './organisations.schemas.ts';
+export { CreateOrgBody, type PartnerStatus, partnerStatuses } from './organisations.schemas.ts';
 export type { OrganisationsService } from './organisations.service.ts';
 
 export function createOrganisationsModule(deps: { db: Db; clock: Clock; audit: AuditService }) {

@@ -89,6 +89,7 @@ export function sessionsRoutes(options: SessionRoutesOptions): FastifyPluginAsyn
     app.get(
       '/session',
       {
+        config: { beforePasswordChange: true },
         schema: {
           tags,
           summary: 'The signed-in user and the CSRF token',

@@ -6,6 +6,7 @@ import { TokenDto } from './tokens.schemas.ts';
 import { createTokensService } from './tokens.service.ts';
 
 export { toTokenDto } from './tokens.routes.ts';
+export { CreateTokenBody } from './tokens.schemas.ts';
 export type { TokensService } from './tokens.service.ts';
 
 export function createTokensModule(deps: { db: Db; clock: Clock; audit: AuditService }) {

@@ -43,6 +43,21 @@ export const tokensRepository = {
     return row ? { ...row.token, userName: row.userName } : undefined;
   },
 
+  /** The user a token would act for, looked up by e-mail (the operator's CLI names users that way). */
+  findOwnerByEmail: async (db: Executor, email: string) =>
+    (
+      await db
+        .select({
+          userId: users.id,
+          orgId: users.orgId,
+          email: users.email,
+          role: users.role,
+          disabledAt: users.disabledAt,
+        })
+        .from(users)
+        .where(eq(users.email, email.toLowerCase()))
+    )[0],
+
   /** The token with the state of its user and organisation, for authentication. */
   findBySecretHash: async (db: Executor, secretHash: string) =>
     (

@@ -3,7 +3,7 @@ import type { Clock } from '../../shared/clock.ts';
 import { randomSecret, sha256Hex } from '../../shared/crypto.ts';
 import { conflict, forbidden, notFound, unauthenticated, unprocessable } from '../../shared/errors.ts';
 import { newId, type TokenId } from '../../shared/ids.ts';
-import type { Principal, Role, Scope } from '../../shared/principal.ts';
+import { isSystem, type Principal, type Role, type Scope } from '../../shared/principal.ts';
 import type { AuditService } from '../audit/index.ts';
 import { userPrincipal } from '../sessions/index.ts';
 import { canManageToken, scopesAllowedFor, tokenListScope } from './tokens.policy.ts';
@@ -21,45 +21,76 @@ const TOUCH_INTERVAL_MS = 60_000;
 const tokenNotFound = (id: string) => notFound('token.not_found', `API token ${id} not found`);
 
 export function createTokensService({ db, clock, audit }: TokensDeps) {
+  function assertScopesAllowed(role: Role, requested: readonly Scope[], whose: string): void {
+    const allowed = scopesAllowedFor(role);
+    const excess = requested.filter((s) => !allowed.includes(s));
+    if (excess.length > 0) {
+      throw unprocessable('token.scope_exceeds_role', `A ${role} cannot grant the ${excess.join(', ')} scope`, [
+        { pointer: '/scopes', detail: `allowed for ${whose}: ${allowed.join(', ')}` },
+      ]);
+    }
+  }
+
+  async function insertToken(
+    actor: Principal,
+    owner: { userId: string; orgId: string },
+    input: CreateTokenInput,
+    extraSummary: Record<string, unknown>,
+  ) {
+    const secret = `${SECRET_PREFIX}${randomSecret(32)}`;
+    const now = clock.now();
+    const row = {
+      id: newId<TokenId>(),
+      orgId: owner.orgId,
+      userId: owner.userId,
+      name: input.name,
+      prefix: secret.slice(0, 12),
+      secretHash: sha256Hex(secret),
+      scopes: [...input.scopes],
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + input.expiresInDays * 86_400_000),
+      lastUsedAt: null,
+      revokedAt: null,
+      revokedBy: null,
+    };
+    await db.transaction(async (tx) => {
+      await repo.insert(tx, row);
+      await audit.record(tx, actor, {
+        action: 'token.created',
+        orgId: row.orgId,
+        subjectType: 'api_token',
+        subjectId: row.id,
+        summary: {
+          name: row.name,
+          prefix: row.prefix,
+          scopes: row.scopes,
+          expiresAt: row.expiresAt.toISOString(),
+          ...extraSummary,
+        },
+      });
+    });
+    return { token: (await repo.findById(db, row.id))!, secret };
+  }
+
   return {
     async createToken(actor: Principal, input: CreateTokenInput) {
       if (actor.kind !== 'user' || !actor.userId || !actor.orgId || !actor.role) {
         throw forbidden('token.sessions_only', 'API tokens are created by a signed-in user, not by another token');
       }
-      const allowed = scopesAllowedFor(actor.role);
-      const excess = input.scopes.filter((s) => !allowed.includes(s));
-      if (excess.length > 0) {
-        throw unprocessable('token.scope_exceeds_role', `A ${actor.role} cannot grant the ${excess.join(', ')} scope`, [
-          { pointer: '/scopes', detail: `allowed for your role: ${allowed.join(', ')}` },
-        ]);
+      assertScopesAllowed(actor.role, input.scopes, 'your role');
+      return insertToken(actor, { userId: actor.userId, orgId: actor.orgId }, input, {});
+    },
+
+    /** The operator's command line issues a token for a named user, within what that user's role allows. */
+    async issueTokenForUser(actor: Principal, userEmail: string, input: CreateTokenInput) {
+      if (!isSystem(actor)) {
+        throw forbidden('token.issue_forbidden', "Only the operator's command line issues tokens for another user");
       }
-      const secret = `${SECRET_PREFIX}${randomSecret(32)}`;
-      const now = clock.now();
-      const row = {
-        id: newId<TokenId>(),
-        orgId: actor.orgId,
-        userId: actor.userId,
-        name: input.name,
-        prefix: secret.slice(0, 12),
-        secretHash: sha256Hex(secret),
-        scopes: [...input.scopes],
-        createdAt: now,
-        expiresAt: new Date(now.getTime() + input.expiresInDays * 86_400_000),
-        lastUsedAt: null,
-        revokedAt: null,
-        revokedBy: null,
-      };
-      await db.transaction(async (tx) => {
-        await repo.insert(tx, row);
-        await audit.record(tx, actor, {
-          action: 'token.created',
-          orgId: row.orgId,
-          subjectType: 'api_token',
-          subjectId: row.id,
-          summary: { name: row.name, prefix: row.prefix, scopes: row.scopes, expiresAt: row.expiresAt.toISOString() },
-        });
-      });
-      return { token: (await repo.findById(db, row.id))!, secret };
+      const owner = await repo.findOwnerByEmail(db, userEmail);
+      if (!owner) throw notFound('user.not_found', `User ${userEmail} not found`);
+      if (owner.disabledAt) throw unprocessable('token.user_disabled', `User ${owner.email} is disabled`);
+      assertScopesAllowed(owner.role as Role, input.scopes, `a ${owner.role}`);
+      return insertToken(actor, owner, input, { issuedBy: actor.label, userEmail: owner.email });
     },
 
     async listTokens(actor: Principal, query: ListTokensQuery) {

@@ -8,6 +8,7 @@ import { createUsersService } from './users.service.ts';
 
 export type { UserWithOrg } from './users.repository.ts';
 export { toUserDto } from './users.routes.ts';
+export { CreateUserBody } from './users.schemas.ts';
 export type { UsersService } from './users.service.ts';
 
 export function createUsersModule(deps: {
