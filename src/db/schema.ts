@@ -50,6 +50,8 @@ export const partnerStatusHistory = pgTable(
   'partner_status_history',
   {
     id: uuid('id').primaryKey(),
+    /** Orders changes made within the same instant. */
+    seq: bigint('seq', { mode: 'number' }).generatedAlwaysAsIdentity(),
     orgId: uuid('org_id')
       .notNull()
       .references(() => organisations.id),
@@ -62,7 +64,7 @@ export const partnerStatusHistory = pgTable(
     changedByLabel: text('changed_by_label').notNull(),
     changedAt: ts('changed_at').notNull(),
   },
-  (t) => [index('partner_status_history_org_idx').on(t.orgId, t.changedAt)],
+  (t) => [index('partner_status_history_org_idx').on(t.orgId, t.seq)],
 );
 
 export const users = pgTable(

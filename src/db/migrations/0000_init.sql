@@ -67,6 +67,7 @@ CREATE TABLE "organisations" (
 --> statement-breakpoint
 CREATE TABLE "partner_status_history" (
 	"id" uuid PRIMARY KEY NOT NULL,
+	"seq" bigint GENERATED ALWAYS AS IDENTITY (sequence name "partner_status_history_seq_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
 	"org_id" uuid NOT NULL,
 	"from_status" text,
 	"to_status" text NOT NULL,
@@ -121,7 +122,7 @@ CREATE INDEX "audit_log_time_idx" ON "audit_log" USING btree ("time");--> statem
 CREATE UNIQUE INDEX "data_keys_active_tier_key" ON "data_keys" USING btree ("tier") WHERE "data_keys"."active";--> statement-breakpoint
 CREATE UNIQUE INDEX "organisations_name_key" ON "organisations" USING btree (lower("name"));--> statement-breakpoint
 CREATE INDEX "organisations_kind_idx" ON "organisations" USING btree ("kind");--> statement-breakpoint
-CREATE INDEX "partner_status_history_org_idx" ON "partner_status_history" USING btree ("org_id","changed_at");--> statement-breakpoint
+CREATE INDEX "partner_status_history_org_idx" ON "partner_status_history" USING btree ("org_id","seq");--> statement-breakpoint
 CREATE INDEX "sessions_user_idx" ON "sessions" USING btree ("user_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "users_email_key" ON "users" USING btree ("email");--> statement-breakpoint
 CREATE INDEX "users_org_idx" ON "users" USING btree ("org_id");--> statement-breakpoint

@@ -74,7 +74,7 @@ export const organisationsRepository = {
     return row;
   },
 
-  insertStatusChange: async (db: Executor, row: StatusChangeRow): Promise<void> => {
+  insertStatusChange: async (db: Executor, row: Omit<StatusChangeRow, 'seq'>): Promise<void> => {
     await db.insert(partnerStatusHistory).values(row);
   },
 
@@ -83,7 +83,7 @@ export const organisationsRepository = {
       .select()
       .from(partnerStatusHistory)
       .where(eq(partnerStatusHistory.orgId, orgId))
-      .orderBy(desc(partnerStatusHistory.changedAt), desc(partnerStatusHistory.id)),
+      .orderBy(desc(partnerStatusHistory.seq)),
 
   countByKind: async (db: Executor): Promise<Record<string, number>> => {
     const rows = await db

@@ -1,0 +1,66 @@
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { sql } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openTestDatabase } from '../../test/helpers/database.ts';
+import { type Database, defaultMigrationsFolder } from './client.ts';
+
+let database: Database;
+let folder: string;
+
+beforeEach(async () => {
+  database = await openTestDatabase();
+  folder = mkdtempSync(path.join(tmpdir(), 'ts-migrations-'));
+  cpSync(defaultMigrationsFolder, folder, { recursive: true });
+});
+afterEach(async () => {
+  await database.close();
+  rmSync(folder, { recursive: true, force: true });
+});
+
+const tables = async () =>
+  (
+    await database.db.execute(
+      sql`select table_name from information_schema.tables where table_schema = 'public' order by table_name`,
+    )
+  ).rows.map((r) => (r as { table_name: string }).table_name);
+
+/** Appends a migration to the journal, as drizzle-kit generate would. */
+function addMigration(tag: string, body: string) {
+  const journalFile = path.join(folder, 'meta', '_journal.json');
+  const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: Record<string, unknown>[] };
+  journal.entries.push({
+    idx: journal.entries.length,
+    version: '7',
+    when: Date.now() + journal.entries.length,
+    tag,
+    breakpoints: true,
+  });
+  writeFileSync(journalFile, JSON.stringify(journal));
+  writeFileSync(path.join(folder, `${tag}.sql`), body);
+}
+
+describe('migrations', () => {
+  it('apply once and re-run cleanly', async () => {
+    await database.migrate(folder);
+    await database.migrate(folder);
+    expect(await tables()).toContain('audit_log');
+    const head = await database.db.execute(sql`select seq, hash from audit_head`);
+    expect(head.rows).toHaveLength(1);
+    expect(readdirSync(folder).some((f) => f.endsWith('.sql'))).toBe(true);
+  });
+
+  it('leave the database as it was when one fails', async () => {
+    await database.migrate(folder);
+    const before = await tables();
+    addMigration(
+      '0100_good_then_bad',
+      'CREATE TABLE "will_vanish" ("id" int);\n--> statement-breakpoint\nALTER TABLE "no_such_table" ADD COLUMN "x" int;',
+    );
+    await expect(database.migrate(folder)).rejects.toThrow();
+    expect(await tables()).toEqual(before);
+    const applied = await database.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+    expect((applied.rows[0] as { n: number }).n).toBe(1);
+  });
+});
