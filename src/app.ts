@@ -8,7 +8,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import type { Container } from './container.ts';
 import { version } from './container.ts';
-import { authPlugin } from './http/auth.ts';
+import { authPlugin, requireAuthentication } from './http/auth.ts';
 import { registerErrorHandler } from './http/errors.ts';
 import { registerOpenApi } from './http/openapi.ts';
 import { ProblemSchema } from './http/schemas.ts';
@@ -70,11 +70,7 @@ export async function buildApp(container: Container, options: AppOptions = {}) {
     strictTransportSecurity: config.PUBLIC_URL.startsWith('https://'),
   });
   await app.register(rateLimit, { global: false });
-  await app.register(authPlugin, {
-    sessionCookie: SESSION_COOKIE,
-    resolveSession: (value) => modules.sessions.service.resolve(value),
-    authenticateToken: (secret) => modules.tokens.service.authenticate(secret),
-  });
+  await app.register(authPlugin);
   await registerOpenApi(app, { version, publicUrl: config.PUBLIC_URL });
 
   app.addSchema(ProblemSchema);
@@ -84,6 +80,11 @@ export async function buildApp(container: Container, options: AppOptions = {}) {
   await app.register(modules.keys.routes);
   await app.register(
     async (api) => {
+      requireAuthentication(api, {
+        sessionCookie: SESSION_COOKIE,
+        resolveSession: (value) => modules.sessions.service.resolve(value),
+        authenticateToken: (secret) => modules.tokens.service.authenticate(secret),
+      });
       for (const name of ['sessions', 'organisations', 'users', 'tokens', 'audit'] as const) {
         await api.register(modules[name].routes);
       }

@@ -63,12 +63,16 @@ async function authenticate(request: FastifyRequest, auth: Authenticator): Promi
   request.session = { sessionId: resolved.sessionId, csrfToken: resolved.csrfToken };
 }
 
-export const authPlugin = fp(async (app: FastifyInstance, auth: Authenticator) => {
+/** Gives every request a principal slot; the API scope fills it (see requireAuthentication). */
+export const authPlugin = fp(async (app: FastifyInstance) => {
   app.decorateRequest('principal', null);
   app.decorateRequest('session', null);
-  app.addHook('onRequest', async (request) => {
+});
+
+/** Installs authentication on every route of a scope except those marked public. */
+export function requireAuthentication(scope: FastifyInstance, auth: Authenticator): void {
+  scope.addHook('onRequest', async (request) => {
     if (request.routeOptions.config.public) return;
-    if (!request.routeOptions.url) return; // 404s need no identity
     await authenticate(request, auth);
   });
-});
+}

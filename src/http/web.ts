@@ -11,9 +11,6 @@ export async function registerWeb(app: FastifyInstance, webDir: string) {
   const hasUi = existsSync(path.join(webDir, 'index.html'));
   if (hasUi) {
     await app.register(fastifyStatic, { root: webDir, wildcard: false, index: ['index.html'] });
-    app.get('/assets/*', { config: { public: true }, schema: { hide: true } }, (request, reply) =>
-      reply.sendFile(path.join('assets', (request.params as { '*': string })['*'])),
-    );
   }
   app.setNotFoundHandler((request, reply) => {
     const isApi = apiPrefixes.some((p) => request.url.startsWith(p));

@@ -1,0 +1,62 @@
+import { MantineProvider } from '@mantine/core';
+import { Notifications } from '@mantine/notifications';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { createBrowserRouter, RouterProvider } from 'react-router';
+import { ApiError } from './api/client';
+import { NotFoundPage } from './components/not-found-page';
+import { AuditPage } from './features/audit/audit-page';
+import { RequireSession } from './features/auth/require-session';
+import { SessionProvider } from './features/auth/session-provider';
+import { SignInPage } from './features/auth/sign-in-page';
+import { OrganisationDetailPage } from './features/organisations/organisation-detail-page';
+import { OrganisationsPage } from './features/organisations/organisations-page';
+import { OverviewPage } from './features/overview/overview-page';
+import { TokensPage } from './features/tokens/tokens-page';
+import { UsersPage } from './features/users/users-page';
+import { AppLayout } from './layout/app-layout';
+import { theme } from './theme';
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 15_000,
+      refetchOnWindowFocus: false,
+      // Client errors (4xx) will not get better by retrying.
+      retry: (failures, error) =>
+        !(error instanceof ApiError && error.status >= 400 && error.status < 500) && failures < 2,
+    },
+  },
+});
+
+const router = createBrowserRouter([
+  { path: '/sign-in', element: <SignInPage /> },
+  {
+    element: (
+      <RequireSession>
+        <AppLayout />
+      </RequireSession>
+    ),
+    children: [
+      { index: true, element: <OverviewPage /> },
+      { path: 'organisations', element: <OrganisationsPage /> },
+      { path: 'organisations/:id', element: <OrganisationDetailPage /> },
+      { path: 'users', element: <UsersPage /> },
+      { path: 'tokens', element: <TokensPage /> },
+      { path: 'audit', element: <AuditPage /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);
+
+export function App() {
+  return (
+    <MantineProvider theme={theme} defaultColorScheme="light">
+      <Notifications position="bottom-right" />
+      <QueryClientProvider client={queryClient}>
+        <SessionProvider>
+          <RouterProvider router={router} />
+        </SessionProvider>
+      </QueryClientProvider>
+    </MantineProvider>
+  );
+}
