@@ -4,7 +4,7 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../../test/helpers/database.ts';
-import { type Database, defaultMigrationsFolder } from './client.ts';
+import { type Database, defaultMigrationsFolder, queryRows } from './client.ts';
 
 let database: Database;
 let folder: string;
@@ -21,10 +21,11 @@ afterEach(async () => {
 
 const tables = async () =>
   (
-    await database.db.execute(
+    await queryRows<{ table_name: string }>(
+      database.db,
       sql`select table_name from information_schema.tables where table_schema = 'public' order by table_name`,
     )
-  ).rows.map((r) => (r as { table_name: string }).table_name);
+  ).map((r) => r.table_name);
 
 /** Appends a migration to the journal, as drizzle-kit generate would. */
 function addMigration(tag: string, body: string) {
@@ -46,8 +47,8 @@ describe('migrations', () => {
     await database.migrate(folder);
     await database.migrate(folder);
     expect(await tables()).toContain('audit_log');
-    const head = await database.db.execute(sql`select seq, hash from audit_head`);
-    expect(head.rows).toHaveLength(1);
+    const head = await queryRows(database.db, sql`select seq, hash from audit_head`);
+    expect(head).toHaveLength(1);
     expect(readdirSync(folder).some((f) => f.endsWith('.sql'))).toBe(true);
   });
 
@@ -60,7 +61,10 @@ describe('migrations', () => {
     );
     await expect(database.migrate(folder)).rejects.toThrow();
     expect(await tables()).toEqual(before);
-    const applied = await database.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
-    expect((applied.rows[0] as { n: number }).n).toBe(1);
+    const applied = await queryRows<{ n: number }>(
+      database.db,
+      sql`select count(*)::int as n from drizzle.__drizzle_migrations`,
+    );
+    expect(applied[0]?.n).toBe(1);
   });
 });

@@ -1,3 +1,4 @@
+import type { InjectOptions } from 'light-my-request';
 import type { App } from '../../src/app.ts';
 
 export interface Actor {
@@ -10,8 +11,6 @@ export interface Actor {
   cookie: string;
   csrfToken: string;
 }
-
-type InjectOptions = Parameters<App['inject']>[0];
 
 export async function signIn(app: App, email: string, password: string): Promise<Actor> {
   const res = await app.inject({ method: 'POST', url: '/api/v1/session', payload: { email, password } });
@@ -46,7 +45,7 @@ export async function signInReady(app: App, email: string, password: string): Pr
 
 /** app.inject as this actor. */
 export function as(app: App, actor: Actor | { headers: Record<string, string> }) {
-  return (options: Exclude<InjectOptions, string>) =>
+  return (options: InjectOptions) =>
     app.inject({ ...options, headers: { ...actor.headers, ...(options.headers as Record<string, string>) } });
 }
 

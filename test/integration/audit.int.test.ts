@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { queryRows } from '../../src/db/client.ts';
 import { type Actor, as, createOrg, createUser, signInReady } from '../helpers/actors.ts';
 import { createTestContext, type TestContext } from '../helpers/context.ts';
 
@@ -16,7 +17,7 @@ beforeEach(async () => {
 });
 afterEach(() => ctx.close());
 
-const exec = (query: ReturnType<typeof sql>) => ctx.container.database.db.execute(query);
+const exec = async (query: ReturnType<typeof sql>) => ({ rows: await queryRows(ctx.container.database.db, query) });
 const verify = () => ctx.container.modules.audit.service.verify();
 
 describe('the audit chain', () => {

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../src/db/client.ts';
 import { type Actor, as, signInReady } from '../helpers/actors.ts';
 import { createTestContext, type TestContext } from '../helpers/context.ts';
 
@@ -14,9 +15,12 @@ afterAll(() => ctx.close());
 
 /** What a write would leave behind: the organisation count and the audit chain's head. */
 async function snapshot() {
-  const orgs = await ctx.container.database.db.execute(sql`select count(*)::int as n from organisations`);
-  const head = await ctx.container.database.db.execute(sql`select seq from audit_head`);
-  return { orgs: (orgs.rows[0] as { n: number }).n, head: Number((head.rows[0] as { seq: number }).seq) };
+  const [orgs] = await queryRows<{ n: number }>(
+    ctx.container.database.db,
+    sql`select count(*)::int as n from organisations`,
+  );
+  const [head] = await queryRows<{ seq: number }>(ctx.container.database.db, sql`select seq from audit_head`);
+  return { orgs: orgs?.n, head: Number(head?.seq) };
 }
 
 const post = (payload: string | Record<string, unknown>, headers: Record<string, string> = {}) =>

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '../../src/db/client.ts';
 import { type Actor, as, bearer, createOrg, createUser, signInReady } from '../helpers/actors.ts';
 import { createTestContext, type TestContext } from '../helpers/context.ts';
 
@@ -31,8 +32,8 @@ describe('API tokens', () => {
     expect(secret.startsWith(token.prefix)).toBe(true);
     const list = await as(ctx.app, reporter)({ method: 'GET', url: '/api/v1/tokens' });
     expect(list.body).not.toContain(secret);
-    const rows = await ctx.container.database.db.execute(sql`select * from api_tokens`);
-    expect(JSON.stringify(rows.rows)).not.toContain(secret.slice(12));
+    const rows = await queryRows(ctx.container.database.db, sql`select * from api_tokens`);
+    expect(JSON.stringify(rows)).not.toContain(secret.slice(12));
   });
 
   it('authenticate as their user, narrowed to their scopes, and record their last use', async () => {

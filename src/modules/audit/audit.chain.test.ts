@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { type ChainEntry, createChainWalker, entryBytes, GENESIS_HASH, hashEntry } from './audit.chain.ts';
+import {
+  type ChainBreak,
+  type ChainEntry,
+  createChainWalker,
+  entryBytes,
+  GENESIS_HASH,
+  hashEntry,
+} from './audit.chain.ts';
 
-function chain(n: number): (ChainEntry & { hash: string })[] {
+type Chain = (ChainEntry & { hash: string })[];
+
+function chain(n: number): Chain {
   const entries: (ChainEntry & { hash: string })[] = [];
   let prevHash = GENESIS_HASH;
   for (let seq = 1; seq <= n; seq++) {
@@ -24,7 +33,7 @@ function chain(n: number): (ChainEntry & { hash: string })[] {
   return entries;
 }
 
-const walk = (entries: (ChainEntry & { hash: string })[]) => {
+const walk = (entries: (ChainEntry & { hash: string })[]): number | ChainBreak => {
   const walker = createChainWalker();
   for (const e of entries) {
     const broken = walker.next(e);
@@ -46,12 +55,33 @@ describe('audit chain', () => {
   });
 
   it.each([
-    ['an altered field', (c: ReturnType<typeof chain>) => (c[2]!.actorLabel = 'mallory'), 3, 'hash_mismatch'],
-    ['an altered summary', (c: ReturnType<typeof chain>) => (c[1]!.summary = { n: 99 }), 2, 'hash_mismatch'],
-    ['a removed entry', (c: ReturnType<typeof chain>) => c.splice(2, 1), 3, 'sequence_gap'],
+    [
+      'an altered field',
+      (c: Chain): void => {
+        c[2]!.actorLabel = 'mallory';
+      },
+      3,
+      'hash_mismatch',
+    ],
+    [
+      'an altered summary',
+      (c: Chain): void => {
+        c[1]!.summary = { n: 99 };
+      },
+      2,
+      'hash_mismatch',
+    ],
+    [
+      'a removed entry',
+      (c: Chain): void => {
+        c.splice(2, 1);
+      },
+      3,
+      'sequence_gap',
+    ],
     [
       'swapped entries',
-      (c: ReturnType<typeof chain>) => {
+      (c: Chain): void => {
         const [x, y] = [c[1]!, c[2]!];
         c[1] = { ...y, seq: 2 };
         c[2] = { ...x, seq: 3 };

@@ -3,10 +3,11 @@ import { sql } from 'drizzle-orm';
 import { compactVerify, createLocalJWKSet } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestContext, type TestContext } from '../../../test/helpers/context.ts';
+import { queryRows } from '../../db/client.ts';
 import { systemPrincipal } from '../../shared/principal.ts';
 
 let ctx: TestContext;
-const exec = (q: ReturnType<typeof sql>) => ctx.container.database.db.execute(q);
+const exec = async (q: ReturnType<typeof sql>) => ({ rows: await queryRows(ctx.container.database.db, q) });
 
 beforeAll(async () => {
   ctx = await createTestContext();
@@ -56,7 +57,7 @@ describe('encryption at rest', () => {
     keys.registerStore({
       name: 'secrets_for_test',
       async reencrypt(tx, rewrap) {
-        const rows = (await tx.execute(sql`select id, body from secrets_for_test for update`)).rows as {
+        const rows = (await queryRows(tx, sql`select id, body from secrets_for_test for update`)) as {
           id: number;
           body: string;
         }[];

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { OrgId, UserId } from '../../shared/ids.ts';
-import { type Principal, type Role, scopes, systemPrincipal } from '../../shared/principal.ts';
+import { type Principal, type Role, type Scope, scopes, systemPrincipal } from '../../shared/principal.ts';
 import { canChangePartnerStatus, canSeeOrg, canTransition, canUpdateOrg } from './organisations.policy.ts';
 
-const principal = (orgKind: 'operator' | 'partner', role: Role, scoped = scopes): Principal => ({
+const principal = (orgKind: 'operator' | 'partner', role: Role, scoped: readonly Scope[] = scopes): Principal => ({
   kind: 'user',
   userId: 'u' as UserId,
   orgId: 'own' as OrgId,
