@@ -124,4 +124,13 @@ describe('the audit chain', () => {
     const result = await verify();
     expect(result.checkpoints.failed?.detail).toMatch(/invalid signature/);
   });
+
+  it('verifies across read batches and finds a break in a later batch', async () => {
+    const { createAuditService } = await import('../../src/modules/audit/index.ts');
+    const { db } = ctx.container.database;
+    const small = createAuditService({ db, clock: ctx.clock, signer: ctx.container.signer, batchSize: 3 });
+    await expect(small.verify()).resolves.toMatchObject({ ok: true, count: 8 });
+    await exec(sql`update audit_log set action = 'org.deleted' where seq = 7`);
+    await expect(small.verify()).resolves.toMatchObject({ ok: false, broken: { seq: 7, reason: 'hash_mismatch' } });
+  });
 });

@@ -48,9 +48,18 @@ export const auditRepository = {
     return { seq: Number(head?.seq ?? 0), hash: head?.hash ?? '' };
   },
 
+  /** Inserts the entry and moves the head in one statement: one round trip while the head is locked. */
   append: async (tx: Executor, row: AuditRow): Promise<void> => {
-    await tx.insert(auditLog).values(row);
-    await tx.update(auditHead).set({ seq: row.seq, hash: row.hash }).where(eq(auditHead.id, 1));
+    await tx.execute(sql`
+      with entry as (
+        insert into ${auditLog} (seq, time, actor_type, actor_id, actor_label, org_id, action, subject_type, subject_id,
+                                 summary, prev_hash, hash)
+        values (${row.seq}, ${row.time.toISOString()}::timestamptz, ${row.actorType}, ${row.actorId}, ${row.actorLabel},
+                ${row.orgId}, ${row.action}, ${row.subjectType}, ${row.subjectId}, ${JSON.stringify(row.summary)}::jsonb,
+                ${row.prevHash}, ${row.hash})
+        returning seq, hash
+      )
+      update ${auditHead} set seq = entry.seq, hash = entry.hash from entry where ${auditHead.id} = 1`);
   },
 
   list: async (

@@ -27,11 +27,12 @@ export interface AuditDeps {
   db: Db;
   clock: Clock;
   signer: Signer;
+  /** Entries read per query while verifying. */
+  batchSize?: number;
 }
 
-const BATCH = 5000;
-
-export function createAuditService({ db, clock, signer }: AuditDeps) {
+export function createAuditService({ db, clock, signer, batchSize = 5000 }: AuditDeps) {
+  const BATCH = batchSize;
   /** Appends one entry inside the caller's transaction: the change and its audit commit together or not at all. */
   async function record(tx: Executor, actor: Principal, event: AuditEvent): Promise<number> {
     const head = await auditRepository.lockHead(tx);
@@ -79,17 +80,18 @@ export function createAuditService({ db, clock, signer }: AuditDeps) {
   async function verify(): Promise<VerifyResult> {
     const walker = createChainWalker();
     let broken: ChainBreak | undefined;
-    let after = 0;
-    for (;;) {
-      const batch = await auditRepository.batchAfter(db, after, BATCH);
+    // Read the next batch while hashing this one: on a server the two overlap.
+    let pending: Promise<AuditRow[]> | undefined = auditRepository.batchAfter(db, 0, BATCH);
+    while (pending && !broken) {
+      const batch: AuditRow[] = await pending;
+      const last = batch.at(-1);
+      pending = last && batch.length === BATCH ? auditRepository.batchAfter(db, Number(last.seq), BATCH) : undefined;
       for (const row of batch) {
         broken = walker.next({ ...row, seq: Number(row.seq) });
         if (broken) break;
       }
-      const last = batch.at(-1);
-      if (broken || !last || batch.length < BATCH) break;
-      after = Number(last.seq);
     }
+    await pending?.catch(() => undefined);
     const head = await auditRepository.readHead(db);
     if (!broken && (head.seq !== walker.lastSeq || head.hash !== walker.lastHash)) {
       broken = {

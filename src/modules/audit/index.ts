@@ -6,7 +6,7 @@ import { createAuditService } from './audit.service.ts';
 
 export { entryBytes, GENESIS_HASH, hashEntry } from './audit.chain.ts';
 export { toAuditDto } from './audit.routes.ts';
-export type { AuditEvent, AuditService, VerifyResult } from './audit.service.ts';
+export { type AuditEvent, type AuditService, createAuditService, type VerifyResult } from './audit.service.ts';
 
 export function createAuditModule(deps: { db: Db; clock: Clock; signer: Signer }) {
   const service = createAuditService(deps);
