@@ -14,7 +14,7 @@ export type Scope = (typeof scopes)[number];
  * A token acts for the user who created it, narrowed to the token's scopes.
  */
 export interface Principal {
-  readonly kind: 'user' | 'token' | 'system';
+  readonly kind: 'user' | 'token' | 'system' | 'anonymous';
   readonly userId: UserId | null;
   readonly orgId: OrgId | null;
   readonly orgKind: OrgKind | null;
@@ -29,6 +29,18 @@ export interface Principal {
 export function systemPrincipal(label = 'system'): Principal {
   return { kind: 'system', userId: null, orgId: null, orgKind: null, role: null, scopes, label, tokenId: null };
 }
+
+/** Someone not (yet) signed in, as the audit log names a failed sign-in. */
+export const anonymousPrincipal: Principal = {
+  kind: 'anonymous',
+  userId: null,
+  orgId: null,
+  orgKind: null,
+  role: null,
+  scopes: [],
+  label: 'anonymous',
+  tokenId: null,
+};
 
 export const isSystem = (p: Principal): boolean => p.kind === 'system';
 export const isOperator = (p: Principal): boolean => p.kind === 'system' || p.orgKind === 'operator';

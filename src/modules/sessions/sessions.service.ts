@@ -3,7 +3,7 @@ import type { Clock } from '../../shared/clock.ts';
 import { randomSecret, sha256Hex } from '../../shared/crypto.ts';
 import { type AppError, isAppError } from '../../shared/errors.ts';
 import type { OrgId, UserId } from '../../shared/ids.ts';
-import { type OrgKind, type Principal, type Role, scopes } from '../../shared/principal.ts';
+import { anonymousPrincipal, type OrgKind, type Principal, type Role, scopes } from '../../shared/principal.ts';
 import type { AuditService } from '../audit/index.ts';
 import type { UsersService, UserWithOrg } from '../users/index.ts';
 import { sessionsRepository as repo } from './sessions.repository.ts';
@@ -108,18 +108,8 @@ export function createSessionsService({ db, clock, audit, users, ttlHours }: Ses
   /** A failed sign-in is a security event: kept in the audit chain, against the account if there is one. */
   async function recordFailure(email: string, ip: string, error: AppError): Promise<void> {
     const user = await users.findUserByEmail(email);
-    const anonymous: Principal = {
-      kind: 'user',
-      userId: null,
-      orgId: null,
-      orgKind: null,
-      role: null,
-      scopes: [],
-      label: 'anonymous',
-      tokenId: null,
-    };
     await db.transaction((tx) =>
-      audit.record(tx, anonymous, {
+      audit.record(tx, anonymousPrincipal, {
         action: 'session.sign_in_failed',
         orgId: user?.orgId ?? null,
         subjectType: user ? 'user' : null,

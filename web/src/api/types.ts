@@ -170,7 +170,7 @@ export interface TokenCreated {
   secret: string;
 }
 
-export type ActorType = 'user' | 'token' | 'system';
+export type ActorType = 'user' | 'token' | 'system' | 'anonymous';
 
 export interface AuditEntry {
   seq: number;
