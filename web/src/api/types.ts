@@ -1,4 +1,19 @@
-// Hand-written from the API description; to be replaced by types generated from the OpenAPI document.
+// The wire types come from schema.d.ts, generated from the server's OpenAPI document (npm run api:types);
+// a test fails when that document and the committed copy drift apart.
+import type { components, paths } from './schema';
+
+type Schemas = components['schemas'];
+type JsonOf<T> = T extends { content: { 'application/json': infer B } } ? B : never;
+type Response<P extends keyof paths, M extends keyof paths[P], S extends number> = paths[P][M] extends {
+  responses: infer R;
+}
+  ? S extends keyof R
+    ? JsonOf<R[S]>
+    : never
+  : never;
+type Body<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends { requestBody: infer B }
+  ? JsonOf<NonNullable<B>>
+  : never;
 
 export const roles = ['admin', 'analyst', 'reporter', 'viewer'] as const;
 export type Role = (typeof roles)[number];
@@ -14,20 +29,9 @@ export type TokenScope = (typeof tokenScopes)[number];
 
 export type SortOrder = 'asc' | 'desc';
 
-export interface ProblemFieldError {
-  pointer: string;
-  detail: string;
-}
-
-export interface Problem {
-  type?: string;
-  title?: string;
-  status?: number;
-  detail?: string;
-  code?: string;
-  requestId?: string;
-  errors?: ProblemFieldError[];
-}
+export type ProblemFieldError = NonNullable<Schemas['Problem']['errors']>[number];
+/** What an error response carries; every field optional because a proxy may answer instead of the API. */
+export type Problem = Partial<Schemas['Problem']>;
 
 export interface Page<T> {
   items: T[];
@@ -43,148 +47,27 @@ export interface PageQuery {
   order?: SortOrder;
 }
 
-export interface Me {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  orgId: string;
-  orgName: string;
-  orgKind: OrgKind;
-  mustChangePassword: boolean;
-}
+export type SessionResponse = Response<'/api/v1/session', 'get', 200>;
+export type Me = SessionResponse['user'];
 
-export interface SessionResponse {
-  user: Me;
-  csrfToken: string;
-}
+export type Org = Schemas['Organisation'];
+export type Contact = Org['contacts'][number];
+export type OrgCreate = Body<'/api/v1/organisations', 'post'>;
+export type OrgUpdate = Body<'/api/v1/organisations/{id}', 'patch'>;
+export type OrgStatusChange = Body<'/api/v1/organisations/{id}/status', 'post'>;
+export type OrgStatusHistoryEntry = Response<'/api/v1/organisations/{id}/status-history', 'get', 200>['items'][number];
 
-export interface Contact {
-  name: string;
-  email: string;
-  phone?: string;
-  role?: string;
-}
+export type User = Schemas['User'];
+export type UserCreate = Body<'/api/v1/users', 'post'>;
+export type UserCreated = Response<'/api/v1/users', 'post', 201>;
+export type UserUpdate = Body<'/api/v1/users/{id}', 'patch'>;
+export type PasswordChange = Body<'/api/v1/users/me/password', 'post'>;
 
-export interface Org {
-  id: string;
-  name: string;
-  shortName: string | null;
-  kind: OrgKind;
-  country: string | null;
-  sector: string | null;
-  contacts: Contact[];
-  partnerStatus: PartnerStatus | null;
-  partnerStatusUntil: string | null;
-  createdAt: string;
-  updatedAt: string;
-}
+export type Token = Schemas['ApiToken'];
+export type TokenCreate = Body<'/api/v1/tokens', 'post'>;
+export type TokenCreated = Response<'/api/v1/tokens', 'post', 201>;
 
-export interface OrgCreate {
-  name: string;
-  shortName?: string;
-  kind: OrgKind;
-  country?: string;
-  sector?: string;
-  contacts?: Contact[];
-}
-
-export type OrgUpdate = Partial<Omit<OrgCreate, 'kind'>>;
-
-export interface OrgStatusChange {
-  status: PartnerStatus;
-  reason: string;
-  legalBasis?: string;
-  until?: string;
-}
-
-export interface OrgStatusHistoryEntry {
-  id: string;
-  fromStatus: PartnerStatus | null;
-  toStatus: PartnerStatus;
-  reason: string;
-  legalBasis: string | null;
-  until: string | null;
-  changedByLabel: string;
-  changedAt: string;
-}
-
-export interface User {
-  id: string;
-  email: string;
-  name: string;
-  role: Role;
-  orgId: string;
-  orgName: string;
-  disabled: boolean;
-  disabledAt: string | null;
-  lastSignInAt: string | null;
-  createdAt: string;
-}
-
-export interface UserCreate {
-  orgId: string;
-  email: string;
-  name: string;
-  role: Role;
-  password?: string;
-}
-
-export interface UserCreated {
-  user: User;
-  initialPassword?: string;
-}
-
-export interface UserUpdate {
-  name?: string;
-  role?: Role;
-}
-
-export interface PasswordChange {
-  currentPassword: string;
-  newPassword: string;
-}
-
-export interface Token {
-  id: string;
-  name: string;
-  prefix: string;
-  scopes: TokenScope[];
-  orgId: string;
-  userId: string;
-  userName: string;
-  createdAt: string;
-  expiresAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
-
-export interface TokenCreate {
-  name: string;
-  scopes: TokenScope[];
-  expiresInDays: number;
-}
-
-export interface TokenCreated {
-  token: Token;
-  secret: string;
-}
-
-export type ActorType = 'user' | 'token' | 'system' | 'anonymous';
-
-export interface AuditEntry {
-  seq: number;
-  time: string;
-  actor: { type: ActorType; id: string | null; label: string };
-  orgId: string | null;
-  action: string;
-  subjectType: string | null;
-  subjectId: string | null;
-  summary: Record<string, unknown>;
-  prevHash: string;
-  hash: string;
-}
-
+export type AuditEntry = Response<'/api/v1/audit', 'get', 200>['items'][number];
 export interface AuditQuery {
   limit?: number;
   offset?: number;
@@ -198,25 +81,6 @@ export interface AuditQuery {
   to?: string;
 }
 
-export interface AuditVerifyResult {
-  ok: boolean;
-  count: number;
-  headSeq: number;
-  broken?: { seq: number; reason: string; detail: string };
-  checkpoints: { count: number; verified: number; failed?: { seq: number; detail: string } };
-}
-
-export interface AuditCheckpoint {
-  seq: number;
-  hash: string;
-  jws: string;
-  keyId: string;
-  createdAt: string;
-}
-
-export interface Meta {
-  name: string;
-  version: string;
-  operatorName: string;
-  database: 'pglite' | 'postgres';
-}
+export type AuditVerifyResult = Response<'/api/v1/audit/verify', 'get', 200>;
+export type AuditCheckpoint = Response<'/api/v1/audit/checkpoints', 'post', 201>;
+export type Meta = Response<'/api/v1/meta', 'get', 200>;

@@ -13,7 +13,14 @@ const partnerStatusColors: Record<PartnerStatus, string> = {
 export function PartnerStatusBadge({ status }: { status: PartnerStatus | null }) {
   if (!status) return <span>—</span>;
   return (
-    <Badge color={partnerStatusColors[status]} variant="light" size="sm" data-testid="partner-status">
+    <Badge
+      miw="fit-content"
+      style={{ flexShrink: 0 }}
+      color={partnerStatusColors[status]}
+      variant="light"
+      size="sm"
+      data-testid="partner-status"
+    >
       {humanize(status)}
     </Badge>
   );
@@ -28,7 +35,7 @@ const kindColors: Record<OrgKind, string> = {
 
 export function OrgKindBadge({ kind }: { kind: OrgKind }) {
   return (
-    <Badge color={kindColors[kind]} variant="outline" size="sm">
+    <Badge miw="fit-content" style={{ flexShrink: 0 }} color={kindColors[kind]} variant="outline" size="sm">
       {kind}
     </Badge>
   );
@@ -38,7 +45,7 @@ const roleColors: Record<Role, string> = { admin: 'red', analyst: 'blue', report
 
 export function RoleBadge({ role }: { role: Role }) {
   return (
-    <Badge color={roleColors[role]} variant="light" size="sm">
+    <Badge miw="fit-content" style={{ flexShrink: 0 }} color={roleColors[role]} variant="light" size="sm">
       {role}
     </Badge>
   );
@@ -46,7 +53,7 @@ export function RoleBadge({ role }: { role: Role }) {
 
 export function ActiveBadge({ active, inactiveLabel }: { active: boolean; inactiveLabel: string }) {
   return (
-    <Badge color={active ? 'green' : 'gray'} variant="dot" size="sm">
+    <Badge miw="fit-content" style={{ flexShrink: 0 }} color={active ? 'green' : 'gray'} variant="dot" size="sm">
       {active ? 'active' : inactiveLabel}
     </Badge>
   );

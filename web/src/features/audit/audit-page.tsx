@@ -88,7 +88,7 @@ function columns(expanded: Set<number>, toggle: (seq: number) => void): Column<A
       header: 'Actor',
       render: (entry) => (
         <Group gap={4} wrap="nowrap">
-          <Badge size="xs" variant="outline" color="gray">
+          <Badge miw="fit-content" style={{ flexShrink: 0 }} size="xs" variant="outline" color="gray">
             {entry.actor.type}
           </Badge>
           <Text size="sm">{entry.actor.label}</Text>

@@ -24,7 +24,14 @@ function columns(onRevoke: (token: Token) => void): Column<Token>[] {
       render: (token) => (
         <Group gap={4}>
           {token.scopes.map((scope) => (
-            <Badge key={scope} size="xs" variant="light" color={scope === 'admin' ? 'red' : 'blue'}>
+            <Badge
+              miw="fit-content"
+              style={{ flexShrink: 0 }}
+              key={scope}
+              size="xs"
+              variant="light"
+              color={scope === 'admin' ? 'red' : 'blue'}
+            >
               {scope}
             </Badge>
           ))}
@@ -41,7 +48,14 @@ function columns(onRevoke: (token: Token) => void): Column<Token>[] {
       render: (token) => {
         const status = tokenStatus(token);
         return (
-          <Badge size="sm" variant="dot" color={statusColors[status]} data-testid="token-status">
+          <Badge
+            miw="fit-content"
+            style={{ flexShrink: 0 }}
+            size="sm"
+            variant="dot"
+            color={statusColors[status]}
+            data-testid="token-status"
+          >
             {status}
           </Badge>
         );
