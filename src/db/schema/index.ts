@@ -1,0 +1,4 @@
+export * from './catalog.ts';
+export * from './foundation.ts';
+export * from './jobs.ts';
+export * from './reports.ts';
