@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, gt, gte, lte, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
-import { auditCheckpoints, auditHead, auditLog } from '../../db/schema.ts';
+import { auditCheckpoints, auditHead, auditLog } from '../../db/schema/index.ts';
 
 export type AuditRow = typeof auditLog.$inferSelect;
 export type CheckpointRow = typeof auditCheckpoints.$inferSelect;

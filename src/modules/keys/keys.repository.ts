@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
-import { dataKeys } from '../../db/schema.ts';
+import { dataKeys } from '../../db/schema/index.ts';
 
 export type DataKeyRow = typeof dataKeys.$inferSelect;
 

@@ -1,6 +1,6 @@
 import { and, asc, count, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
-import { organisations, partnerStatusHistory } from '../../db/schema.ts';
+import { organisations, partnerStatusHistory } from '../../db/schema/index.ts';
 
 export type OrgRow = typeof organisations.$inferSelect;
 export type StatusChangeRow = typeof partnerStatusHistory.$inferSelect;

@@ -1,6 +1,6 @@
 import { and, eq, gt, lt } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
-import { organisations, sessions, users } from '../../db/schema.ts';
+import { organisations, sessions, users } from '../../db/schema/index.ts';
 
 export type SessionRow = typeof sessions.$inferSelect;
 

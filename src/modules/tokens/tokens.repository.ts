@@ -1,6 +1,6 @@
 import { and, count, desc, eq, isNull, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
-import { apiTokens, organisations, users } from '../../db/schema.ts';
+import { apiTokens, organisations, users } from '../../db/schema/index.ts';
 
 export type TokenRow = typeof apiTokens.$inferSelect;
 export type TokenWithUser = TokenRow & { userName: string };
