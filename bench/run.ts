@@ -3,6 +3,7 @@
  * measured in the same run, on PGlite and (when a server URL is given) on PostgreSQL.
  *
  *   npm run bench -- [--n 2000] [--chain 20000] [--runs 3] [--writers 4] [--target pglite|postgres]
+ *                    [--only audit|catalog] [--catalog-n 100000]
  *   BENCH_DATABASE_URL=postgres://user@host:port/postgres npm run bench
  */
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -11,6 +12,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { benchAuditVerify } from './audit-verify.ts';
 import { benchAuditWrites } from './audit-write.ts';
+import { benchCatalogImport, type CatalogReport, formatCatalog } from './catalog-import.ts';
 import { createBenchAudit, seedOrganisations } from './fixture.ts';
 import { formatTarget, ratios, type TargetReport, writeJson } from './report.ts';
 import { openPgliteTarget, openPostgresTarget, planTargets, type Target } from './targets.ts';
@@ -24,6 +26,8 @@ const { values } = parseArgs({
     runs: { type: 'string' },
     writers: { type: 'string' },
     target: { type: 'string' },
+    only: { type: 'string' },
+    'catalog-n': { type: 'string' },
     out: { type: 'string' },
   },
 });
@@ -44,7 +48,14 @@ const options = {
   chain: positiveInt('--chain', values.chain, env.BENCH_CHAIN, '20000'),
   runs: positiveInt('--runs', values.runs, env.BENCH_RUNS, '3'),
   writers: positiveInt('--writers', values.writers, env.BENCH_WRITERS, '4'),
+  catalogN: positiveInt('--catalog-n', values['catalog-n'], env.BENCH_CATALOG_N, '100000'),
 };
+/** `--only audit|catalog`: one suite; both by default. */
+const suites = values.only ? [values.only] : ['audit', 'catalog'];
+if (!suites.every((s) => s === 'audit' || s === 'catalog')) {
+  console.error(`bench: --only must be audit or catalog, got '${values.only}'`);
+  process.exit(2);
+}
 const warmup = Math.min(200, options.n);
 const outFile = values.out ?? path.join(path.dirname(fileURLToPath(import.meta.url)), 'results', 'latest.json');
 
@@ -77,6 +88,7 @@ async function main(): Promise<number> {
       ` | ${machine.cpus} x ${machine.cpuModel}, node ${machine.node}, load average ${machine.loadAverageAtStart?.toFixed(2)}\n`,
   );
   const reports: TargetReport[] = [];
+  const catalog: CatalogReport[] = [];
   let failed = false;
   for (const plan of planTargets(env, values.target)) {
     if ('skipped' in plan) {
@@ -90,9 +102,16 @@ async function main(): Promise<number> {
         plan.name === 'pglite'
           ? await openPgliteTarget()
           : await openPostgresTarget(plan.serverUrl, Math.max(10, options.writers + 2));
-      const report = await benchTarget(target);
-      reports.push(report);
-      console.log(`${formatTarget(report)}\n`);
+      if (suites.includes('audit')) {
+        const report = await benchTarget(target);
+        reports.push(report);
+        console.log(`${formatTarget(report)}\n`);
+      }
+      if (suites.includes('catalog')) {
+        const report = await benchCatalogImport(target, { n: options.catalogN, runs: options.runs });
+        catalog.push(report);
+        console.log(`${formatCatalog(report)}\n`);
+      }
     } catch (error) {
       failed = true;
       const message = error instanceof Error ? error.message : String(error);
@@ -107,6 +126,7 @@ async function main(): Promise<number> {
     machine,
     options: { ...options, warmup },
     targets: reports,
+    catalog,
   });
   console.log(`results written to ${path.relative(process.cwd(), outFile)}`);
   return failed ? 1 : 0;

@@ -85,7 +85,16 @@ export async function buildApp(container: Container, options: AppOptions = {}) {
         resolveSession: (value) => modules.sessions.service.resolve(value),
         authenticateToken: (secret) => modules.tokens.service.authenticate(secret),
       });
-      for (const name of ['sessions', 'organisations', 'users', 'tokens', 'audit'] as const) {
+      for (const name of [
+        'sessions',
+        'organisations',
+        'users',
+        'tokens',
+        'audit',
+        'catalog',
+        'regimes',
+        'reports',
+      ] as const) {
         await api.register(modules[name].routes);
       }
     },

@@ -1,9 +1,13 @@
 import { readFileSync } from 'node:fs';
 import type { Config } from './config/config.ts';
 import { type Database, openDatabase } from './db/client.ts';
+import { createJobQueue } from './jobs/index.ts';
 import { createAuditModule } from './modules/audit/index.ts';
+import { createCatalogModule } from './modules/catalog/index.ts';
 import { createKeysModule, loadOrCreateMasterKey, loadOrCreateSigningKey } from './modules/keys/index.ts';
 import { createOrganisationsModule } from './modules/organisations/index.ts';
+import { createRegimesModule } from './modules/regimes/index.ts';
+import { createReportsModule } from './modules/reports/index.ts';
 import { createSessionsModule } from './modules/sessions/index.ts';
 import { createSystemModule } from './modules/system/index.ts';
 import { createTokensModule } from './modules/tokens/index.ts';
@@ -44,6 +48,26 @@ export async function createContainer(config: Config, options: ContainerOptions 
     secureCookies: config.PUBLIC_URL.startsWith('https://'),
   });
   const tokens = createTokensModule({ db, clock, audit: audit.service });
+  const jobs = createJobQueue({ db, clock });
+  const regimes = createRegimesModule({
+    db,
+    clock,
+    audit: audit.service,
+    organisations: organisations.service,
+    regimesFile: config.REGIMES_FILE,
+  });
+  const catalog = createCatalogModule({ db, clock, audit: audit.service });
+  const reports = createReportsModule({
+    db,
+    clock,
+    audit: audit.service,
+    signer,
+    keys: keys.service,
+    obligations: regimes.service,
+    kev: catalog.service,
+    findOrg: (id) => organisations.service.findOrganisation(id),
+    findUser: (id) => users.service.findUser(id),
+  });
   const system = createSystemModule({
     database,
     organisations: organisations.service,
@@ -58,7 +82,8 @@ export async function createContainer(config: Config, options: ContainerOptions 
     clock,
     database,
     signer,
-    modules: { audit, keys, organisations, users, sessions, tokens, system },
+    jobs,
+    modules: { audit, keys, organisations, users, sessions, tokens, system, catalog, regimes, reports },
     /** Runs pending migrations and loads the data keys: call once before serving. */
     async prepare() {
       await database.migrate();

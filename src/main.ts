@@ -2,6 +2,7 @@ import closeWithGrace from 'close-with-grace';
 import { buildApp } from './app.ts';
 import { type Config, ConfigError, loadConfig } from './config/config.ts';
 import { createContainer } from './container.ts';
+import { startWorker } from './jobs/index.ts';
 
 /** Opens everything, prints the first admin's password once, serves until SIGTERM/SIGINT. */
 export async function serve(config: Config): Promise<void> {
@@ -10,6 +11,8 @@ export async function serve(config: Config): Promise<void> {
   const app = await buildApp(container);
   const admin = await container.modules.system.service.bootstrap();
   await app.listen({ port: config.PORT, host: config.HOST });
+  const { clock, jobs: queue, modules } = container;
+  const worker = startWorker({ db: container.database.db, clock, queue, modules, log: app.log });
   if (admin) {
     // Printed to the terminal once, never logged: the account asks for a new password at first sign-in.
     process.stdout.write(
@@ -23,6 +26,7 @@ export async function serve(config: Config): Promise<void> {
     else app.log.info({ signal }, 'shutting down');
     container.modules.system.service.startDraining();
     await app.close();
+    await worker.stop();
     await container.close();
   });
 }

@@ -4,9 +4,12 @@ import { Command } from 'commander';
 import { version } from '../container.ts';
 import { registerAuditCommands } from './audit.ts';
 import { reportError } from './context.ts';
+import { registerImportCommands } from './import.ts';
 import { registerKeysCommands } from './keys.ts';
 import { registerMigrateCommand } from './migrate.ts';
 import { registerOrgCommands } from './org.ts';
+import { registerRegimesCommands } from './regimes.ts';
+import { registerReportCommands } from './report.ts';
 import { registerServeCommand } from './serve.ts';
 import { registerTokenCommands } from './token.ts';
 import { registerUserCommands } from './user.ts';
@@ -36,10 +39,13 @@ export function buildProgram(): Command {
   registerServeCommand(program);
   registerMigrateCommand(program);
   registerOrgCommands(program);
+  registerRegimesCommands(program);
   registerUserCommands(program);
   registerTokenCommands(program);
   registerAuditCommands(program);
   registerKeysCommands(program);
+  registerImportCommands(program);
+  registerReportCommands(program);
   return program;
 }
 

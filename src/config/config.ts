@@ -22,6 +22,7 @@ export const ConfigSchema = Type.Object(
     BODY_LIMIT_BYTES: Type.Integer({ minimum: 1024, maximum: 104857600, default: 1048576 }),
     SIGN_IN_MAX_PER_MINUTE: Type.Integer({ minimum: 1, maximum: 10000, default: 10 }),
     TRUST_PROXY: Type.Boolean({ default: false }),
+    REGIMES_FILE: Type.Optional(Type.String({ minLength: 1, description: 'JSON file of extra reporting regimes' })),
   },
   { additionalProperties: false },
 );
@@ -92,5 +93,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     MASTER_KEY_FILE: path.resolve(
       (raw.MASTER_KEY_FILE as string | undefined) ?? path.join(dataDir, 'keys', 'master.key'),
     ),
+    REGIMES_FILE: raw.REGIMES_FILE ? path.resolve(raw.REGIMES_FILE as string) : undefined,
   };
 }

@@ -8,6 +8,8 @@ import { AuditPage } from './features/audit/audit-page';
 import { RequireSession } from './features/auth/require-session';
 import { SessionProvider } from './features/auth/session-provider';
 import { SignInPage } from './features/auth/sign-in-page';
+import { CatalogPage } from './features/catalog/catalog-page';
+import { CveDetailPage } from './features/catalog/cve-detail-page';
 import { OrganisationDetailPage } from './features/organisations/organisation-detail-page';
 import { OrganisationsPage } from './features/organisations/organisations-page';
 import { OverviewPage } from './features/overview/overview-page';
@@ -40,6 +42,8 @@ const router = createBrowserRouter([
       { index: true, element: <OverviewPage /> },
       { path: 'organisations', element: <OrganisationsPage /> },
       { path: 'organisations/:id', element: <OrganisationDetailPage /> },
+      { path: 'catalog', element: <CatalogPage /> },
+      { path: 'catalog/:cveId', element: <CveDetailPage /> },
       { path: 'users', element: <UsersPage /> },
       { path: 'tokens', element: <TokensPage /> },
       { path: 'audit', element: <AuditPage /> },

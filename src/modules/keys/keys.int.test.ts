@@ -71,7 +71,7 @@ describe('encryption at rest', () => {
     });
     const before = (await exec(sql`select body from secrets_for_test order by id`)).rows as { body: string }[];
     const result = await keys.rotate(systemPrincipal('test'));
-    expect(result.reencrypted).toEqual({ secrets_for_test: 3 });
+    expect(result.reencrypted).toMatchObject({ secrets_for_test: 3 });
     expect(result.keys.map((k) => k.tier)).toEqual([...tiers]);
     const after = (await exec(sql`select body from secrets_for_test order by id`)).rows as { body: string }[];
     for (const [i, row] of after.entries()) {

@@ -223,6 +223,8 @@ export function createOrganisationsService({ db, clock, audit }: OrganisationsDe
     countByKind: (actor: Principal) =>
       isOperator(actor) ? repo.countByKind(db) : Promise.resolve({} as Record<string, number>),
     findOperator: () => repo.findOperator(db),
+    /** For other modules that have already decided the caller may know of it. */
+    findOrganisation: (id: string) => repo.findById(db, id),
   };
 }
 

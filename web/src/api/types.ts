@@ -84,3 +84,7 @@ export interface AuditQuery {
 export type AuditVerifyResult = Response<'/api/v1/audit/verify', 'get', 200>;
 export type AuditCheckpoint = Response<'/api/v1/audit/checkpoints', 'post', 201>;
 export type Meta = Response<'/api/v1/meta', 'get', 200>;
+
+export type CveSummary = Schemas['CveSummary'];
+export type CveDetail = Response<'/api/v1/catalog/cves/{cveId}', 'get', 200>;
+export type KevEntry = Schemas['KevEntry'];

@@ -1,6 +1,7 @@
 import { AppShell, Badge, Burger, Button, Group, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
+  IconBug,
   IconBuilding,
   IconGauge,
   IconKey,
@@ -25,6 +26,7 @@ const navItems: NavItem[] = [
   { to: '/', label: 'Overview', icon: IconGauge, visible: () => true },
   { to: '/organisations', label: 'Organisations', icon: IconBuilding, visible: () => true },
   { to: '/users', label: 'Users', icon: IconUsers, visible: () => true },
+  { to: '/catalog', label: 'Vulnerability catalog', icon: IconBug, visible: () => true },
   { to: '/tokens', label: 'API tokens', icon: IconKey, visible: () => true },
   { to: '/audit', label: 'Audit log', icon: IconListDetails, visible: isOperatorAdmin },
 ];

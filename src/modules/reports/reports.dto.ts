@@ -1,0 +1,231 @@
+import { type Static, Type } from 'typebox';
+import { DateTime, pageOf, pageQuery, Uuid } from '../../http/schemas.ts';
+import type { ObligationView } from './reports.ports.ts';
+import type {
+  CommentRow,
+  ReportRow,
+  StatementRow,
+  SubmissionRow,
+  TransitionRow,
+  VendorRow,
+} from './reports.repository.ts';
+import { ReportInput, reportStatuses, stages, timelineFields } from './reports.schemas.ts';
+
+const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(s: T) => Type.Union([s, Type.Null()]);
+const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
+
+export const ReportSummaryDto = Type.Object(
+  {
+    id: Uuid,
+    ref: Type.String(),
+    title: Type.String(),
+    status: Type.String(),
+    tlp: Type.String(),
+    tier: Type.String(),
+    severity: Type.String(),
+    exploitation: Type.String(),
+    cveId: Nullable(Type.String()),
+    reporterOrgId: Uuid,
+    reporterName: Nullable(Type.String()),
+    assigneeId: Nullable(Uuid),
+    receivedAt: DateTime,
+    updatedAt: DateTime,
+  },
+  { $id: 'ReportSummary' },
+);
+
+export const ReportDto = Type.Object(
+  {
+    id: Uuid,
+    ref: Type.String(),
+    status: Type.String(),
+    severity: Type.String(),
+    cvss: Type.Object({
+      v31: Nullable(Type.Object({ vector: Type.String(), score: Type.Number() })),
+      v40: Nullable(Type.Object({ vector: Type.String(), score: Type.Number() })),
+    }),
+    relation: Type.String({ description: 'operator, reporter or vendor: how you relate to this report' }),
+    reporter: Nullable(Type.Object({ orgId: Uuid, name: Type.String() })),
+    assignee: Nullable(Type.Object({ id: Uuid, name: Type.String() })),
+    duplicateOf: Nullable(Uuid),
+    source: Type.String(),
+    receivedAt: DateTime,
+    createdAt: DateTime,
+    updatedAt: DateTime,
+    content: ReportInput,
+  },
+  { $id: 'Report' },
+);
+
+export const SubmissionDto = Type.Object(
+  {
+    id: Uuid,
+    stage: Type.String(),
+    contentSha256: Type.String(),
+    receivedAt: DateTime,
+    submittedBy: Type.String(),
+    auditSeq: Type.Integer(),
+    receipt: Type.String({ description: 'Compact JWS (EdDSA); verify with /.well-known/threatshare-keys.json' }),
+  },
+  { $id: 'Submission' },
+);
+
+export const ObligationDto = Type.Object({
+  regimeId: Type.String(),
+  obligationKey: Type.String(),
+  title: Type.String(),
+  stage: Type.String(),
+  trigger: Type.String(),
+  triggerAt: Nullable(DateTime),
+  dueAt: Nullable(DateTime),
+  metAt: Nullable(DateTime),
+  metBySubmissionId: Nullable(Uuid),
+  status: Type.String(),
+  latenessSeconds: Nullable(Type.Integer()),
+  missingFields: Type.Array(Type.String()),
+});
+
+export const TransitionDto = Type.Object({
+  fromStatus: Nullable(Type.String()),
+  toStatus: Type.String(),
+  reason: Type.String(),
+  actor: Type.String(),
+  at: DateTime,
+});
+export const CommentDto = Type.Object({
+  id: Uuid,
+  author: Type.String(),
+  authorOrgId: Nullable(Uuid),
+  body: Type.String(),
+  createdAt: DateTime,
+});
+export const StatementDto = Type.Object({
+  id: Uuid,
+  productIndex: Type.Integer(),
+  status: Type.String(),
+  justification: Nullable(Type.String()),
+  statement: Type.String(),
+  createdBy: Type.String(),
+  createdAt: DateTime,
+});
+export const VendorDto = Type.Object({
+  orgId: Uuid,
+  name: Type.String(),
+  addedBy: Type.String(),
+  addedAt: DateTime,
+  firstSeenAt: Nullable(DateTime),
+  lastRemindedAt: Nullable(DateTime),
+  reminders: Type.Integer(),
+  statements: Type.Array(StatementDto),
+});
+
+export const reportSortFields = ['receivedAt', 'updatedAt', 'title', 'status', 'severity', 'ref'] as const;
+const csv = (values: readonly string[], description: string) =>
+  Type.String({ pattern: `^(${values.join('|')})(,(${values.join('|')}))*$`, description });
+export const ListReportsQuery = Type.Object(
+  {
+    ...pageQuery(reportSortFields, 'receivedAt'),
+    status: Type.Optional(csv(reportStatuses, 'Comma-separated statuses')),
+    severity: Type.Optional(
+      csv(['critical', 'high', 'medium', 'low', 'none', 'unknown'], 'Comma-separated severities'),
+    ),
+    assigneeId: Type.Optional(Uuid),
+    reporterOrgId: Type.Optional(Uuid),
+    cveId: Type.Optional(Type.String({ maxLength: 30 })),
+    q: Type.Optional(Type.String({ maxLength: 200 })),
+  },
+  { additionalProperties: false },
+);
+export const ReportPage = pageOf(Type.Ref('ReportSummary'));
+
+export const SubmitReportBody = Type.Object(
+  {
+    ...ReportInput.properties,
+    stage: Type.Optional(Type.Unsafe<(typeof stages)[number]>({ type: 'string', enum: [...stages] })),
+  },
+  { additionalProperties: false },
+);
+export const SubmitStageBody = Type.Object(
+  {
+    stage: Type.Unsafe<(typeof stages)[number]>({ type: 'string', enum: stages.filter((s) => s !== 'initial') }),
+    report: ReportInput,
+  },
+  { additionalProperties: false },
+);
+export const TimelineBody = Type.Object(
+  {
+    field: Type.Unsafe<(typeof timelineFields)[number]>({ type: 'string', enum: [...timelineFields] }),
+    value: Nullable(DateTime),
+    reason: Type.String({ minLength: 1, maxLength: 4000 }),
+  },
+  { additionalProperties: false },
+);
+
+export const toSummaryDto = (r: ReportRow & { reporterName?: string }): Static<typeof ReportSummaryDto> => ({
+  id: r.id,
+  ref: r.ref,
+  title: r.title,
+  status: r.status,
+  tlp: r.tlp,
+  tier: r.tier,
+  severity: r.severity,
+  exploitation: r.exploitation,
+  cveId: r.cveId,
+  reporterOrgId: r.reporterOrgId,
+  reporterName: r.reporterName ?? null,
+  assigneeId: r.assigneeId,
+  receivedAt: r.receivedAt.toISOString(),
+  updatedAt: r.updatedAt.toISOString(),
+});
+
+export const toSubmissionDto = (s: SubmissionRow): Static<typeof SubmissionDto> => ({
+  id: s.id,
+  stage: s.stage,
+  contentSha256: s.contentSha256,
+  receivedAt: s.receivedAt.toISOString(),
+  submittedBy: s.submittedByLabel,
+  auditSeq: s.auditSeq,
+  receipt: s.receipt,
+});
+
+export const toObligationDto = (o: ObligationView): Static<typeof ObligationDto> => ({
+  ...o,
+  triggerAt: iso(o.triggerAt),
+  dueAt: iso(o.dueAt),
+  metAt: iso(o.metAt),
+});
+
+export const toTransitionDto = (t: TransitionRow) => ({
+  fromStatus: t.fromStatus,
+  toStatus: t.toStatus,
+  reason: t.reason,
+  actor: t.actorLabel,
+  at: t.at.toISOString(),
+});
+export const toCommentDto = (c: Omit<CommentRow, 'seq'> & { body: string }) => ({
+  id: c.id,
+  author: c.authorLabel,
+  authorOrgId: c.authorOrgId,
+  body: c.body,
+  createdAt: c.createdAt.toISOString(),
+});
+const toStatementDto = (s: Omit<StatementRow, 'seq'>) => ({
+  id: s.id,
+  productIndex: s.productIndex,
+  status: s.status,
+  justification: s.justification,
+  statement: s.statement,
+  createdBy: s.createdBy,
+  createdAt: s.createdAt.toISOString(),
+});
+export const toVendorDto = (v: VendorRow & { statements: StatementRow[] }) => ({
+  orgId: v.orgId,
+  name: v.orgName,
+  addedBy: v.addedBy,
+  addedAt: v.addedAt.toISOString(),
+  firstSeenAt: iso(v.firstSeenAt),
+  lastRemindedAt: iso(v.lastRemindedAt),
+  reminders: v.reminders,
+  statements: v.statements.map(toStatementDto),
+});
+export { toStatementDto };

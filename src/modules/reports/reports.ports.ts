@@ -1,0 +1,34 @@
+import type { CatalogLookup } from '../catalog/index.ts';
+import type { RegimesService } from '../regimes/index.ts';
+import type { ReportInput, Stage } from './reports.schemas.ts';
+
+/**
+ * What the reports module needs from its neighbours, narrowed to what it uses: obligations from the
+ * regimes module, KEV evidence from the catalog.
+ */
+export type ObligationsPort = Pick<RegimesService, 'missingFieldsFor' | 'recomputeForReport' | 'listForReport'>;
+export type KevPort = Pick<CatalogLookup, 'findKevEntry'>;
+
+export interface ReportFacts {
+  reportId: string;
+  orgId: string;
+  receivedAt: Date;
+  timeline: Partial<
+    Record<'discoveredAt' | 'awareAt' | 'vendorNotifiedAt' | 'fixAvailableAt' | 'publiclyDisclosedAt', Date>
+  >;
+  exploitation: string;
+  severity: string;
+  tier: string;
+  tlp: string;
+  cveId: string | null;
+  content: ReportInput;
+}
+
+export interface SubmissionFacts {
+  id: string;
+  stage: Stage;
+  receivedAt: Date;
+  content: ReportInput;
+}
+
+export type ObligationView = Awaited<ReturnType<ObligationsPort['listForReport']>>[number];
