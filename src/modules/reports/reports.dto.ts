@@ -9,7 +9,15 @@ import type {
   TransitionRow,
   VendorRow,
 } from './reports.repository.ts';
-import { ReportInput, reportStatuses, stages, timelineFields } from './reports.schemas.ts';
+import {
+  exploitationStates,
+  ReportInput,
+  reportStatuses,
+  stages,
+  tiers,
+  timelineFields,
+  tlps,
+} from './reports.schemas.ts';
 
 const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(s: T) => Type.Union([s, Type.Null()]);
 const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
@@ -152,6 +160,22 @@ export const SubmitStageBody = Type.Object(
   },
   { additionalProperties: false },
 );
+export const ImportBody = Type.Object(
+  {
+    format: Type.Unsafe<'cve5' | 'csaf'>({ type: 'string', enum: ['cve5', 'csaf'] }),
+    document: Type.Record(Type.String(), Type.Unknown(), { description: 'The CVE JSON 5 record or CSAF 2.0 document' }),
+    stage: Type.Optional(Type.Unsafe<(typeof stages)[number]>({ type: 'string', enum: [...stages] })),
+    // No defaults here: what the document says stands unless the uploader overrides it.
+    tlp: Type.Optional(Type.Unsafe<(typeof tlps)[number]>({ type: 'string', enum: [...tlps] })),
+    tier: Type.Optional(Type.Unsafe<(typeof tiers)[number]>({ type: 'string', enum: [...tiers] })),
+    exploitation: Type.Optional(
+      Type.Unsafe<(typeof exploitationStates)[number]>({ type: 'string', enum: [...exploitationStates] }),
+    ),
+    timeline: Type.Optional(ReportInput.properties.timeline),
+  },
+  { additionalProperties: false },
+);
+
 export const TimelineBody = Type.Object(
   {
     field: Type.Unsafe<(typeof timelineFields)[number]>({ type: 'string', enum: [...timelineFields] }),

@@ -128,6 +128,17 @@ export function createIntake(deps: ReportsDeps) {
     factsOf,
     readTexts,
 
+    /** Everything submitReport checks, without writing: for uploads that map to several reports. */
+    async precheck(actor: Principal, input: ReportInput, stage: Stage, options: IntakeOptions): Promise<void> {
+      const orgId = isSystem(actor) ? options.onBehalfOfOrgId : actor.orgId;
+      if (!canSubmitReports(actor) || !orgId) return; // submitReport refuses and audits it
+      const { cvss, severity } = validate(input);
+      const id = newId();
+      const now = clock.now();
+      const row = { id, reporterOrgId: orgId, receivedAt: now, ...columnsOf(input, cvss), severity } as ReportRow;
+      await requireFields(orgId, stage, await factsOf(row, input));
+    },
+
     /** A new report: validated, stored, its first stage received with a signed receipt, its obligations computed. */
     async submitReport(actor: Principal, input: ReportInput, stage: Stage, options: IntakeOptions) {
       const orgId = isSystem(actor) ? options.onBehalfOfOrgId : actor.orgId;

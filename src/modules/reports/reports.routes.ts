@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { errorResponses, IdParams, Uuid } from '../../http/schemas.ts';
 import {
+  ImportBody,
   ListReportsQuery,
   ObligationDto,
   ReportPage,
@@ -82,6 +83,32 @@ export function reportsRoutes(service: ReportsService): FastifyPluginAsyncTypebo
         const detail = await service.getReport(request.principal!, report.id);
         const [submission] = await service.listSubmissions(request.principal!, report.id);
         return reply.status(201).send({ report: toReportDto(detail), submission: toSubmissionDto(submission!) });
+      },
+    );
+
+    app.post(
+      '/reports/import',
+      {
+        bodyLimit: 20 * 1024 * 1024,
+        schema: {
+          tags,
+          summary: 'Report by uploading a CVE JSON 5 record or a CSAF 2.0 document (one report per CSAF vulnerability)',
+          body: ImportBody,
+          response: { 201: Type.Object({ items: Type.Array(Created) }), ...errorResponses, 422: Type.Ref('Problem') },
+        },
+      },
+      async (request, reply) => {
+        const { format, document, stage, ...overrides } = request.body;
+        const actor = request.principal!;
+        const results = await service.importDocument(actor, format, document, overrides, stage ?? 'initial');
+        const items = [];
+        for (const { report, submission } of results) {
+          items.push({
+            report: toReportDto(await service.getReport(actor, report.id)),
+            submission: toSubmissionDto(submission),
+          });
+        }
+        return reply.status(201).send({ items });
       },
     );
 

@@ -4,6 +4,7 @@ import { createAttachments } from './reports.attachments.ts';
 import { contentOf } from './reports.content.ts';
 import { loadVisible, type ReportsDeps, unseal, viewerOf } from './reports.context.ts';
 import { createCoordination } from './reports.coordination.ts';
+import { createImport } from './reports.import.ts';
 import { createIntake } from './reports.intake.ts';
 import { canTriage } from './reports.policy.ts';
 import { type ReportFilter, type ReportSort, reportsRepository as repo } from './reports.repository.ts';
@@ -23,6 +24,7 @@ export function createReportsService(deps: ReportsServiceDeps) {
   const workflow = createWorkflow(deps);
   const coordination = createCoordination(deps);
   const attachments = createAttachments(deps);
+  const uploads = createImport(intake);
   const { db } = deps;
 
   return {
@@ -30,6 +32,7 @@ export function createReportsService(deps: ReportsServiceDeps) {
     ...coordination,
     submitReport: intake.submitReport,
     submitStage: intake.submitStage,
+    importDocument: uploads.importDocument,
     changeTimeline: intake.changeTimeline,
     transition: workflow.transition,
     assign: (actor: Principal, id: string, assigneeId: string | null) =>

@@ -3228,6 +3228,123 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/reports/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Report by uploading a CVE JSON 5 record or a CSAF 2.0 document (one report per CSAF vulnerability) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        format: "cve5" | "csaf";
+                        /** @description The CVE JSON 5 record or CSAF 2.0 document */
+                        document: {
+                            [key: string]: unknown;
+                        };
+                        /** @enum {string} */
+                        stage?: "initial" | "early_warning" | "notification" | "final_report" | "update";
+                        /** @enum {string} */
+                        tlp?: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+                        /** @enum {string} */
+                        tier?: "general" | "important" | "core";
+                        /** @enum {string} */
+                        exploitation?: "none" | "poc" | "active";
+                        timeline?: {
+                            /** Format: date-time */
+                            discoveredAt?: string;
+                            /** Format: date-time */
+                            awareAt?: string;
+                            /** Format: date-time */
+                            vendorNotifiedAt?: string;
+                            /** Format: date-time */
+                            fixAvailableAt?: string;
+                            /** Format: date-time */
+                            publiclyDisclosedAt?: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                report: components["schemas"]["Report"];
+                                submission: components["schemas"]["Submission"];
+                            }[];
+                        };
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+                /** @description RFC 9457 problem details */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["Problem"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/reports/{id}": {
         parameters: {
             query?: never;
