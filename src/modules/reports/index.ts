@@ -1,5 +1,6 @@
 import { reportActivityRoutes } from './reports.activity.routes.ts';
 import { ReportDto, ReportSummaryDto, SubmissionDto } from './reports.dto.ts';
+import { reportsJobs } from './reports.jobs.ts';
 import { reportsRoutes } from './reports.routes.ts';
 import { createReportsService, type ReportsServiceDeps } from './reports.service.ts';
 
@@ -15,5 +16,5 @@ export function createReportsModule(deps: ReportsServiceDeps) {
     await app.register(reportsRoutes(service));
     await app.register(reportActivityRoutes(service));
   };
-  return { service, routes, schemas: [ReportSummaryDto, ReportDto, SubmissionDto] };
+  return { service, routes, schemas: [ReportSummaryDto, ReportDto, SubmissionDto], jobs: reportsJobs(service) };
 }
