@@ -57,6 +57,10 @@ export const ReportDto = Type.Object(
     assignee: Nullable(Type.Object({ id: Uuid, name: Type.String() })),
     duplicateOf: Nullable(Uuid),
     source: Type.String(),
+    catalog: Type.Object({
+      cve: Type.Boolean({ description: "The report's CVE id is in the public CVE catalog" }),
+      kevDateAdded: Nullable(Type.String({ description: 'When CISA KEV listed it as exploited, if it did' })),
+    }),
     receivedAt: DateTime,
     createdAt: DateTime,
     updatedAt: DateTime,

@@ -7,7 +7,7 @@ import type { ReportInput, Stage } from './reports.schemas.ts';
  * regimes module, KEV evidence from the catalog.
  */
 export type ObligationsPort = Pick<RegimesService, 'missingFieldsFor' | 'recomputeForReport' | 'listForReport'>;
-export type KevPort = Pick<CatalogLookup, 'findKevEntry'>;
+export type KevPort = Pick<CatalogLookup, 'findKevEntry' | 'findCve'>;
 
 export interface ReportFacts {
   reportId: string;

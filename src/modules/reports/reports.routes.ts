@@ -24,7 +24,7 @@ const Submission = Type.Ref('Submission');
 const Created = Type.Object({ report: Report, submission: Submission });
 
 type Detail = Awaited<ReturnType<ReportsService['getReport']>>;
-export const toReportDto = ({ report, relation, content, reporter, assignee }: Detail) => ({
+export const toReportDto = ({ report, relation, content, reporter, assignee, catalog }: Detail) => ({
   id: report.id,
   ref: report.ref,
   status: report.status,
@@ -38,6 +38,7 @@ export const toReportDto = ({ report, relation, content, reporter, assignee }: D
   assignee,
   duplicateOf: report.duplicateOf,
   source: report.source,
+  catalog,
   receivedAt: report.receivedAt.toISOString(),
   createdAt: report.createdAt.toISOString(),
   updatedAt: report.updatedAt.toISOString(),

@@ -56,7 +56,10 @@ export function createReportsService(deps: ReportsServiceDeps) {
       const { texts, evidence } = intake.readTexts(report);
       const reporter = relation === 'vendor' ? null : await deps.findOrg(report.reporterOrgId);
       const assignee = report.assigneeId && canTriage(actor) ? await deps.findUser(report.assigneeId) : undefined;
+      const cve = report.cveId ? await deps.kev.findCve(report.cveId) : undefined;
+      const kev = report.cveId ? await deps.kev.findKevEntry(report.cveId) : undefined;
       return {
+        catalog: { cve: cve !== undefined, kevDateAdded: kev?.dateAdded ?? null },
         report,
         relation,
         content: contentOf(report, texts, evidence),

@@ -52,6 +52,9 @@ describe('acceptance: a late report of a critical logging-library RCE', () => {
     receipt = submission.receipt;
     expect(report).toMatchObject({ status: 'received', ref: expect.stringMatching(/^TS-2021-\d{6}$/) });
     expect(submission.receivedAt).toBe('2021-12-09T10:00:00.000Z');
+    // linked to its KEV entry, which is the evidence of active exploitation
+    const shown = await as(ctx.app, partner)({ method: 'GET', url: `/api/v1/reports/${reportId}` });
+    expect(shown.json().catalog).toEqual({ cve: false, kevDateAdded: '2021-12-10' });
   });
 
   it('shows the CN 2-day obligation late by 13 days, and the CRA obligations (actively exploited per KEV)', async () => {

@@ -5093,6 +5093,11 @@ export interface components {
             } | null;
             duplicateOf: string | null;
             source: string;
+            catalog: {
+                /** @description The report's CVE id is in the public CVE catalog */
+                cve: boolean;
+                kevDateAdded: string | null;
+            };
             /** Format: date-time */
             receivedAt: string;
             /** Format: date-time */
