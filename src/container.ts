@@ -55,6 +55,7 @@ export async function createContainer(config: Config, options: ContainerOptions 
     audit: audit.service,
     organisations: organisations.service,
     regimesFile: config.REGIMES_FILE,
+    jobs,
   });
   const catalog = createCatalogModule({ db, clock, audit: audit.service });
   const reports = createReportsModule({

@@ -1,4 +1,5 @@
 import type { Db } from '../../db/client.ts';
+import type { JobQueue } from '../../jobs/index.ts';
 import type { Clock } from '../../shared/clock.ts';
 import type { AuditService } from '../audit/index.ts';
 import type { OrganisationsService } from '../organisations/index.ts';
@@ -23,7 +24,7 @@ export { checkRegimes, checkRegimesFile, loadRegimes } from './regimes.load.ts';
 export type { Conditions, ObligationSpec, Regime, Severity, Stage, Trigger } from './regimes.model.ts';
 export type { AssignmentRow, ObligationRow } from './regimes.repository.ts';
 export { toObligationDto, toRegimeDto } from './regimes.routes.ts';
-export type { RegimesService } from './regimes.service.ts';
+export { RECOMPUTE_ORG_JOB, type RegimesService } from './regimes.service.ts';
 
 export function createRegimesModule(deps: {
   db: Db;
@@ -33,6 +34,7 @@ export function createRegimesModule(deps: {
   /** REGIMES_FILE: the operator's regimes, added to the built-ins. */
   regimesFile?: string | undefined;
   sweepEveryMs?: number;
+  jobs: Pick<JobQueue, 'enqueue'>;
 }) {
   const service = createRegimesService({ ...deps, regimes: loadRegimes(deps.regimesFile) });
   return {

@@ -1,4 +1,5 @@
 import type { Db, Executor } from '../../db/client.ts';
+import type { JobQueue } from '../../jobs/index.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { conflict, forbidden, notFound } from '../../shared/errors.ts';
 import { type Principal, systemPrincipal } from '../../shared/principal.ts';
@@ -22,7 +23,12 @@ export interface RegimesDeps {
   organisations: Pick<OrganisationsService, 'getOrganisation'>;
   /** Built-ins and the operator's REGIMES_FILE, loaded at start. */
   regimes: readonly Regime[];
+  /** Announces that an organisation's regimes changed, so its reports' obligations are recomputed. */
+  jobs: Pick<JobQueue, 'enqueue'>;
 }
+
+/** Job kind the reports module handles: recompute every report of `payload.orgId`. */
+export const RECOMPUTE_ORG_JOB = 'obligations.recompute_org';
 
 export interface ObligationsQuery {
   status?: ObligationStatus | undefined;
@@ -37,7 +43,9 @@ export interface ObligationsQuery {
 const NO_ORG = '00000000-0000-0000-0000-000000000000';
 const regimeNotFound = (id: string) => notFound('regime.not_found', `Regime ${id} not found`);
 
-export function createRegimesService({ db, clock, audit, organisations, regimes }: RegimesDeps) {
+export function createRegimesService({ db, clock, audit, organisations, regimes, jobs }: RegimesDeps) {
+  const announce = (tx: Executor, orgId: string) =>
+    jobs.enqueue(tx, RECOMPUTE_ORG_JOB, { orgId }, { dedupeKey: `${RECOMPUTE_ORG_JOB}:${orgId}` });
   const byId = new Map(regimes.map((r) => [r.id, r]));
 
   function getRegime(id: string): Regime {
@@ -89,6 +97,7 @@ export function createRegimesService({ db, clock, audit, organisations, regimes 
           subjectId: orgId,
           summary: { regimeId, regimeName: regime.name },
         });
+        await announce(tx, orgId);
         return row;
       });
     },
@@ -106,6 +115,7 @@ export function createRegimesService({ db, clock, audit, organisations, regimes 
           subjectId: orgId,
           summary: { regimeId },
         });
+        await announce(tx, orgId);
       });
     },
 

@@ -252,6 +252,16 @@ export function createIntake(deps: ReportsDeps) {
       });
     },
 
-    recompute,
+    /** Recomputes every report of an organisation, e.g. after its regimes changed. Each in its own transaction. */
+    async recomputeForOrg(orgId: string): Promise<number> {
+      const ids = await repo.idsOfOrg(db, orgId);
+      for (const id of ids) {
+        const row = (await repo.findVisible(db, id, { orgId: null, isOperator: true }))!;
+        const { texts, evidence } = readTexts(row);
+        const facts = await factsOf(row, contentOf(row, texts, evidence));
+        await db.transaction((tx) => recompute(tx, facts));
+      }
+      return ids.length;
+    },
   };
 }

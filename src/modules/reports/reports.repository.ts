@@ -71,6 +71,9 @@ export const reportsRepository = {
     return `TS-${year}-${String(row?.n ?? 0).padStart(6, '0')}`;
   },
 
+  idsOfOrg: async (db: Executor, orgId: string): Promise<string[]> =>
+    (await db.select({ id: reports.id }).from(reports).where(eq(reports.reporterOrgId, orgId))).map((r) => r.id),
+
   insert: async (db: Executor, row: ReportRow): Promise<void> => {
     await db.insert(reports).values(row);
   },

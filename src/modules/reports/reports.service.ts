@@ -34,6 +34,7 @@ export function createReportsService(deps: ReportsServiceDeps) {
     submitStage: intake.submitStage,
     importDocument: uploads.importDocument,
     changeTimeline: intake.changeTimeline,
+    recomputeForOrg: intake.recomputeForOrg,
     transition: workflow.transition,
     assign: (actor: Principal, id: string, assigneeId: string | null) =>
       workflow.assign(actor, id, assigneeId, deps.findUser),
