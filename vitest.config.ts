@@ -17,8 +17,9 @@ export default defineConfig({
           sequence: { groupOrder: 1 },
           include: ['src/**/*.int.test.ts', 'test/**/*.int.test.ts'],
           exclude: ['test/e2e/**', '**/node_modules/**'],
-          testTimeout: 60_000,
-          hookTimeout: 60_000,
+          // CLI tests start real processes; a busy two-core machine needs the headroom.
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
           // Each file gets its own database; two cores, so two files at a time.
           maxWorkers: 2,
         },
