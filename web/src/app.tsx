@@ -10,9 +10,14 @@ import { SessionProvider } from './features/auth/session-provider';
 import { SignInPage } from './features/auth/sign-in-page';
 import { CatalogPage } from './features/catalog/catalog-page';
 import { CveDetailPage } from './features/catalog/cve-detail-page';
+import { DeadlinesPage } from './features/deadlines/deadlines-page';
 import { OrganisationDetailPage } from './features/organisations/organisation-detail-page';
 import { OrganisationsPage } from './features/organisations/organisations-page';
 import { OverviewPage } from './features/overview/overview-page';
+import { ReportPage } from './features/reports/detail/report-page';
+import { SubmitReportPage } from './features/reports/form/submit-report-page';
+import { SubmitStagePage } from './features/reports/form/submit-stage-page';
+import { ReportsPage } from './features/reports/queue/reports-page';
 import { TokensPage } from './features/tokens/tokens-page';
 import { UsersPage } from './features/users/users-page';
 import { AppLayout } from './layout/app-layout';
@@ -42,6 +47,11 @@ const router = createBrowserRouter([
       { index: true, element: <OverviewPage /> },
       { path: 'organisations', element: <OrganisationsPage /> },
       { path: 'organisations/:id', element: <OrganisationDetailPage /> },
+      { path: 'reports', element: <ReportsPage /> },
+      { path: 'reports/new', element: <SubmitReportPage /> },
+      { path: 'reports/:id', element: <ReportPage /> },
+      { path: 'reports/:id/submit', element: <SubmitStagePage /> },
+      { path: 'deadlines', element: <DeadlinesPage /> },
       { path: 'catalog', element: <CatalogPage /> },
       { path: 'catalog/:cveId', element: <CveDetailPage /> },
       { path: 'users', element: <UsersPage /> },

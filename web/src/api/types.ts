@@ -88,3 +88,83 @@ export type Meta = Response<'/api/v1/meta', 'get', 200>;
 export type CveSummary = Schemas['CveSummary'];
 export type CveDetail = Response<'/api/v1/catalog/cves/{cveId}', 'get', 200>;
 export type KevEntry = Schemas['KevEntry'];
+
+export type ReportSummary = Schemas['ReportSummary'];
+export type Report = Schemas['Report'];
+export type ReportInput = Report['content'];
+export type AffectedProduct = ReportInput['products'][number];
+export type VersionRange = AffectedProduct['versions'][number];
+export type ReportTimeline = NonNullable<ReportInput['timeline']>;
+export type ReportCreated = Response<'/api/v1/reports', 'post', 201>;
+export type SubmitReportBody = Body<'/api/v1/reports', 'post'>;
+export type SubmitStageBody = Body<'/api/v1/reports/{id}/submissions', 'post'>;
+export type Submission = Schemas['Submission'];
+export type ReportObligation = Response<'/api/v1/reports/{id}/obligations', 'get', 200>['items'][number];
+export type Obligation = Schemas['Obligation'];
+export type ReportTransition = Response<'/api/v1/reports/{id}/transitions', 'get', 200>['items'][number];
+export type ReportComment = Response<'/api/v1/reports/{id}/comments', 'get', 200>['items'][number];
+export type ReportVendor = Response<'/api/v1/reports/{id}/vendors', 'get', 200>['items'][number];
+export type VendorStatement = ReportVendor['statements'][number];
+export type StatementBody = Body<'/api/v1/reports/{id}/statements', 'post'>;
+export type ReportAttachment = Response<'/api/v1/reports/{id}/attachments', 'get', 200>['items'][number];
+export type AttachmentBody = Body<'/api/v1/reports/{id}/attachments', 'post'>;
+export type DuplicateSuggestion = Response<'/api/v1/reports/{id}/duplicates', 'get', 200>['items'][number];
+export type TransitionBody = Body<'/api/v1/reports/{id}/transitions', 'post'>;
+export type TimelineBody = Body<'/api/v1/reports/{id}/timeline', 'patch'>;
+
+export const reportStatuses = [
+  'received',
+  'triaged',
+  'confirmed',
+  'rejected',
+  'duplicate',
+  'coordinating',
+  'fix_available',
+  'published',
+  'closed',
+] as const;
+export type ReportStatus = (typeof reportStatuses)[number];
+
+/** Mirrors the server's workflow (src/modules/reports/reports.policy.ts); the server has the last word (409). */
+export const nextReportStatuses: Record<ReportStatus, readonly ReportStatus[]> = {
+  received: ['triaged', 'rejected', 'duplicate'],
+  triaged: ['confirmed', 'rejected', 'duplicate'],
+  confirmed: ['coordinating', 'fix_available', 'published', 'closed'],
+  coordinating: ['fix_available', 'closed'],
+  fix_available: ['published', 'closed'],
+  published: ['closed'],
+  rejected: ['triaged'],
+  duplicate: ['triaged'],
+  closed: [],
+};
+
+export const severities = ['critical', 'high', 'medium', 'low', 'none', 'unknown'] as const;
+export type Severity = (typeof severities)[number];
+export const tlps = ['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'] as const;
+export type Tlp = ReportInput['tlp'];
+export const tiers = ['general', 'important', 'core'] as const;
+export type Tier = ReportInput['tier'];
+export const exploitationStates = ['none', 'poc', 'active'] as const;
+export type Exploitation = ReportInput['exploitation'];
+export const stages = ['initial', 'early_warning', 'notification', 'final_report', 'update'] as const;
+export type Stage = (typeof stages)[number];
+export const timelineFields = [
+  'discoveredAt',
+  'awareAt',
+  'vendorNotifiedAt',
+  'fixAvailableAt',
+  'publiclyDisclosedAt',
+] as const;
+export type TimelineField = (typeof timelineFields)[number];
+export const obligationStatuses = ['pending', 'met', 'late', 'missed'] as const;
+export type ObligationStatus = (typeof obligationStatuses)[number];
+export const vexStatuses = ['known_affected', 'known_not_affected', 'fixed', 'under_investigation'] as const;
+export type VexStatus = StatementBody['status'];
+export const vexJustifications = [
+  'component_not_present',
+  'vulnerable_code_not_present',
+  'vulnerable_code_cannot_be_controlled_by_adversary',
+  'vulnerable_code_not_in_execute_path',
+  'inline_mitigations_already_exist',
+] as const;
+export type VexJustification = NonNullable<StatementBody['justification']>;

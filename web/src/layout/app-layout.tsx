@@ -3,6 +3,8 @@ import { useDisclosure } from '@mantine/hooks';
 import {
   IconBug,
   IconBuilding,
+  IconClockExclamation,
+  IconFileAlert,
   IconGauge,
   IconKey,
   IconListDetails,
@@ -24,6 +26,8 @@ interface NavItem {
 
 const navItems: NavItem[] = [
   { to: '/', label: 'Overview', icon: IconGauge, visible: () => true },
+  { to: '/reports', label: 'Reports', icon: IconFileAlert, visible: () => true },
+  { to: '/deadlines', label: 'Deadlines', icon: IconClockExclamation, visible: () => true },
   { to: '/organisations', label: 'Organisations', icon: IconBuilding, visible: () => true },
   { to: '/users', label: 'Users', icon: IconUsers, visible: () => true },
   { to: '/catalog', label: 'Vulnerability catalog', icon: IconBug, visible: () => true },
