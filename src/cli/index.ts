@@ -4,6 +4,7 @@ import { Command } from 'commander';
 import { version } from '../container.ts';
 import { registerAuditCommands } from './audit.ts';
 import { reportError } from './context.ts';
+import { registerDemoCommand } from './demo.ts';
 import { registerImportCommands } from './import.ts';
 import { registerKeysCommands } from './keys.ts';
 import { registerMigrateCommand } from './migrate.ts';
@@ -46,6 +47,7 @@ export function buildProgram(): Command {
   registerKeysCommands(program);
   registerImportCommands(program);
   registerReportCommands(program);
+  registerDemoCommand(program);
   return program;
 }
 

@@ -36,6 +36,7 @@ export const ReportSummaryDto = Type.Object(
     reporterOrgId: Uuid,
     reporterName: Nullable(Type.String()),
     assigneeId: Nullable(Uuid),
+    assigneeName: Nullable(Type.String()),
     receivedAt: DateTime,
     updatedAt: DateTime,
   },
@@ -53,6 +54,7 @@ export const ReportDto = Type.Object(
       v40: Nullable(Type.Object({ vector: Type.String(), score: Type.Number() })),
     }),
     relation: Type.String({ description: 'operator, reporter or vendor: how you relate to this report' }),
+    allowedTransitions: Type.Array(Type.String(), { description: 'Statuses you may move the report to now' }),
     reporter: Nullable(Type.Object({ orgId: Uuid, name: Type.String() })),
     assignee: Nullable(Type.Object({ id: Uuid, name: Type.String() })),
     duplicateOf: Nullable(Uuid),
@@ -142,6 +144,7 @@ export const ListReportsQuery = Type.Object(
       csv(['critical', 'high', 'medium', 'low', 'none', 'unknown'], 'Comma-separated severities'),
     ),
     assigneeId: Type.Optional(Uuid),
+    unassigned: Type.Optional(Type.Boolean({ description: 'Only reports nobody is assigned to' })),
     reporterOrgId: Type.Optional(Uuid),
     cveId: Type.Optional(Type.String({ maxLength: 30 })),
     q: Type.Optional(Type.String({ maxLength: 200 })),
@@ -189,7 +192,9 @@ export const TimelineBody = Type.Object(
   { additionalProperties: false },
 );
 
-export const toSummaryDto = (r: ReportRow & { reporterName?: string }): Static<typeof ReportSummaryDto> => ({
+export const toSummaryDto = (
+  r: ReportRow & { reporterName?: string; assigneeName?: string | null },
+): Static<typeof ReportSummaryDto> => ({
   id: r.id,
   ref: r.ref,
   title: r.title,
@@ -202,6 +207,7 @@ export const toSummaryDto = (r: ReportRow & { reporterName?: string }): Static<t
   reporterOrgId: r.reporterOrgId,
   reporterName: r.reporterName ?? null,
   assigneeId: r.assigneeId,
+  assigneeName: r.assigneeName ?? null,
   receivedAt: r.receivedAt.toISOString(),
   updatedAt: r.updatedAt.toISOString(),
 });

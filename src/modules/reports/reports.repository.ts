@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, lte, ne, or, type SQL, sql } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, lte, ne, or, type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/client.ts';
 import {
   organisations,
@@ -7,6 +7,7 @@ import {
   reports,
   reportTransitions,
   reportVendors,
+  users,
   vendorStatements,
 } from '../../db/schema/index.ts';
 
@@ -36,6 +37,7 @@ export interface ReportFilter {
   status?: string[] | undefined;
   severity?: string[] | undefined;
   assigneeId?: string | undefined;
+  unassigned?: boolean | undefined;
   reporterOrgId?: string | undefined;
   q?: string | undefined;
   cveId?: string | undefined;
@@ -56,6 +58,7 @@ function filterSql(filter: ReportFilter): (SQL | undefined)[] {
   if (filter.status?.length) conditions.push(inArray(reports.status, filter.status));
   if (filter.severity?.length) conditions.push(inArray(reports.severity, filter.severity));
   if (filter.assigneeId) conditions.push(eq(reports.assigneeId, filter.assigneeId));
+  if (filter.unassigned) conditions.push(isNull(reports.assigneeId));
   if (filter.reporterOrgId) conditions.push(eq(reports.reporterOrgId, filter.reporterOrgId));
   if (filter.cveId) conditions.push(eq(reports.cveId, filter.cveId));
   if (filter.q) {
@@ -97,19 +100,23 @@ export const reportsRepository = {
     viewer: Viewer,
     filter: ReportFilter,
     page: { limit: number; offset: number; sort: ReportSort; order: 'asc' | 'desc' },
-  ): Promise<{ items: (ReportRow & { reporterName: string })[]; total: number }> => {
+  ): Promise<{ items: (ReportRow & { reporterName: string; assigneeName: string | null })[]; total: number }> => {
     const condition = and(visibleTo(viewer), ...filterSql(filter));
     const direction = page.order === 'desc' ? desc : asc;
     const rows = await db
-      .select({ report: reports, reporterName: organisations.name })
+      .select({ report: reports, reporterName: organisations.name, assigneeName: users.name })
       .from(reports)
       .innerJoin(organisations, eq(organisations.id, reports.reporterOrgId))
+      .leftJoin(users, eq(users.id, reports.assigneeId))
       .where(condition)
       .orderBy(direction(sortColumns[page.sort]), asc(reports.id))
       .limit(page.limit)
       .offset(page.offset);
     const [total] = await db.select({ n: count() }).from(reports).where(condition);
-    return { items: rows.map((r) => ({ ...r.report, reporterName: r.reporterName })), total: Number(total?.n ?? 0) };
+    return {
+      items: rows.map((r) => ({ ...r.report, reporterName: r.reporterName, assigneeName: r.assigneeName })),
+      total: Number(total?.n ?? 0),
+    };
   },
 
   /** Possible duplicates among the reports the viewer can see: same CVE, or same product. */

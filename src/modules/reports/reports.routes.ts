@@ -24,7 +24,15 @@ const Submission = Type.Ref('Submission');
 const Created = Type.Object({ report: Report, submission: Submission });
 
 type Detail = Awaited<ReturnType<ReportsService['getReport']>>;
-export const toReportDto = ({ report, relation, content, reporter, assignee, catalog }: Detail) => ({
+export const toReportDto = ({
+  report,
+  relation,
+  content,
+  reporter,
+  assignee,
+  catalog,
+  allowedTransitions,
+}: Detail) => ({
   id: report.id,
   ref: report.ref,
   status: report.status,
@@ -34,6 +42,7 @@ export const toReportDto = ({ report, relation, content, reporter, assignee, cat
     v40: report.cvssV40Vector ? { vector: report.cvssV40Vector, score: report.cvssV40Score ?? 0 } : null,
   },
   relation,
+  allowedTransitions,
   reporter,
   assignee,
   duplicateOf: report.duplicateOf,

@@ -6,9 +6,9 @@ import { loadVisible, type ReportsDeps, unseal, viewerOf } from './reports.conte
 import { createCoordination } from './reports.coordination.ts';
 import { createImport } from './reports.import.ts';
 import { createIntake } from './reports.intake.ts';
-import { canTriage } from './reports.policy.ts';
+import { canTriage, nextStatuses } from './reports.policy.ts';
 import { type ReportFilter, type ReportSort, reportsRepository as repo } from './reports.repository.ts';
-import type { ReportInput } from './reports.schemas.ts';
+import type { ReportInput, ReportStatus } from './reports.schemas.ts';
 import { reportStores } from './reports.stores.ts';
 import { createWorkflow } from './reports.workflow.ts';
 
@@ -60,6 +60,7 @@ export function createReportsService(deps: ReportsServiceDeps) {
       const cve = report.cveId ? await deps.kev.findCve(report.cveId) : undefined;
       const kev = report.cveId ? await deps.kev.findKevEntry(report.cveId) : undefined;
       return {
+        allowedTransitions: canTriage(actor) ? [...nextStatuses(report.status as ReportStatus)] : [],
         catalog: { cve: cve !== undefined, kevDateAdded: kev?.dateAdded ?? null },
         report,
         relation,

@@ -98,6 +98,9 @@ describe('triage and coordination', () => {
       reason: 'done',
     });
     expect(reporterTry.statusCode).toBe(403);
+    const shown = await get(analyst, `/api/v1/reports/${reportId}`);
+    expect(shown.json().allowedTransitions).toEqual(['fix_available', 'closed']);
+    expect((await get(reporter, `/api/v1/reports/${reportId}`)).json().allowedTransitions).toEqual([]);
     const history = await get(reporter, `/api/v1/reports/${reportId}/transitions`);
     expect((history.json().items as { toStatus: string }[]).map((t) => t.toStatus)).toEqual([
       'received',

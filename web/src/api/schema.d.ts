@@ -3008,6 +3008,8 @@ export interface paths {
                     /** @description Comma-separated severities */
                     severity?: string;
                     assigneeId?: string;
+                    /** @description Only reports nobody is assigned to */
+                    unassigned?: boolean;
                     reporterOrgId?: string;
                     cveId?: string;
                     q?: string;
@@ -5058,6 +5060,7 @@ export interface components {
             reporterOrgId: string;
             reporterName: string | null;
             assigneeId: string | null;
+            assigneeName: string | null;
             /** Format: date-time */
             receivedAt: string;
             /** Format: date-time */
@@ -5081,6 +5084,8 @@ export interface components {
             };
             /** @description operator, reporter or vendor: how you relate to this report */
             relation: string;
+            /** @description Statuses you may move the report to now */
+            allowedTransitions: string[];
             reporter: {
                 /** Format: uuid */
                 orgId: string;

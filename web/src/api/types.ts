@@ -125,19 +125,6 @@ export const reportStatuses = [
 ] as const;
 export type ReportStatus = (typeof reportStatuses)[number];
 
-/** Mirrors the server's workflow (src/modules/reports/reports.policy.ts); the server has the last word (409). */
-export const nextReportStatuses: Record<ReportStatus, readonly ReportStatus[]> = {
-  received: ['triaged', 'rejected', 'duplicate'],
-  triaged: ['confirmed', 'rejected', 'duplicate'],
-  confirmed: ['coordinating', 'fix_available', 'published', 'closed'],
-  coordinating: ['fix_available', 'closed'],
-  fix_available: ['published', 'closed'],
-  published: ['closed'],
-  rejected: ['triaged'],
-  duplicate: ['triaged'],
-  closed: [],
-};
-
 export const severities = ['critical', 'high', 'medium', 'low', 'none', 'unknown'] as const;
 export type Severity = (typeof severities)[number];
 export const tlps = ['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'] as const;

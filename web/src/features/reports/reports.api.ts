@@ -1,5 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
+import type { paths } from '../../api/schema';
 import type {
   AttachmentBody,
   AuditEntry,
@@ -148,13 +149,10 @@ export async function downloadFile(path: string, fallbackName: string): Promise<
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-/** POST /reports/import (CVE JSON 5 or CSAF 2.0). Typed here until schema.d.ts is regenerated with the route. */
-export interface ImportReportBody {
-  format: 'cve5' | 'csaf';
-  document: Record<string, unknown>;
-  tlp?: SubmitReportBody['tlp'];
-  timeline?: SubmitReportBody['timeline'];
-}
+/** POST /reports/import (CVE JSON 5 or CSAF 2.0). */
+export type ImportReportBody = NonNullable<
+  paths['/api/v1/reports/import']['post']['requestBody']
+>['content']['application/json'];
 
 export function useImportReport() {
   const client = useQueryClient();

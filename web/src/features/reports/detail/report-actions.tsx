@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { IconArrowsExchange, IconBuildingFactory2 } from '@tabler/icons-react';
 import { type FormEvent, useEffect, useState } from 'react';
 import { errorMessage } from '../../../api/client';
-import { nextReportStatuses, type Report, type ReportStatus } from '../../../api/types';
+import type { Report, ReportStatus } from '../../../api/types';
 import { ErrorAlert } from '../../../components/error-alert';
 import { useFormState } from '../../../components/form-state';
 import { humanize } from '../../../components/format';
@@ -45,8 +45,6 @@ export function AssigneeSelect({ report }: { report: Report }) {
   );
 }
 
-const noStatuses: readonly ReportStatus[] = [];
-
 interface StatusForm {
   to: ReportStatus | null;
   reason: string;
@@ -57,7 +55,8 @@ const emptyStatusForm: StatusForm = { to: null, reason: '' };
 function ChangeStatusModal({ report, opened, onClose }: { report: Report; opened: boolean; onClose: () => void }) {
   const form = useFormState<StatusForm>(emptyStatusForm);
   const transition = useTransition(report.id);
-  const allowed = nextReportStatuses[report.status as ReportStatus] ?? noStatuses;
+  // The server says where the report may go next, for this user.
+  const allowed = report.allowedTransitions as ReportStatus[];
   const { reset } = form;
   useEffect(() => {
     if (opened) reset({ to: allowed[0] ?? null, reason: '' });
@@ -178,7 +177,7 @@ function BringInVendorModal({ report, opened, onClose }: { report: Report; opene
 export function TriageActions({ report }: { report: Report }) {
   const [statusOpened, status] = useDisclosure(false);
   const [vendorOpened, vendor] = useDisclosure(false);
-  const closed = (nextReportStatuses[report.status as ReportStatus] ?? []).length === 0;
+  const closed = report.allowedTransitions.length === 0;
   return (
     <Group gap="xs" align="flex-end">
       <AssigneeSelect report={report} />
