@@ -1,5 +1,6 @@
 import { Anchor, Badge, DataList, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
+import { Link } from 'react-router';
 import type { Report, VersionRange } from '../../../api/types';
 import { formatDateTime, humanize, orDash } from '../../../components/format';
 
@@ -110,7 +111,26 @@ function Facts({ report }: { report: Report }) {
     ['Reporter', orDash(report.reporter?.name)],
     ['Received', formatDateTime(report.receivedAt)],
     ['Source', report.source],
-    ['CVE', orDash(c.cveId)],
+    [
+      'CVE',
+      c.cveId && report.catalog.cve ? (
+        <Anchor component={Link} to={`/catalog/${c.cveId}`} size="sm" data-testid="report-cve-link">
+          {c.cveId}
+        </Anchor>
+      ) : (
+        orDash(c.cveId)
+      ),
+    ],
+    [
+      'Known exploited',
+      report.catalog.kevDateAdded ? (
+        <Badge color="red" variant="light" miw="fit-content" data-testid="report-kev">
+          CISA KEV since {report.catalog.kevDateAdded}
+        </Badge>
+      ) : (
+        'not in the KEV catalog'
+      ),
+    ],
     ['CWE', c.cwes.length ? c.cwes.join(', ') : '—'],
     ['CVSS v3.1', cvss(report.cvss.v31)],
     ['CVSS v4.0', cvss(report.cvss.v40)],
