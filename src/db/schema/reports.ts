@@ -120,6 +120,8 @@ export const obligations = pgTable(
     stage: text('stage').notNull(),
     trigger: text('trigger').notNull(),
     triggerAt: ts('trigger_at'),
+    /** What set the trigger time: the report's own timestamp, or the awareness evidence that moved it earlier. */
+    triggerSource: text('trigger_source'),
     dueAt: ts('due_at'),
     metAt: ts('met_at'),
     metBySubmissionId: uuid('met_by_submission_id'),
