@@ -94,6 +94,8 @@ export async function buildApp(container: Container, options: AppOptions = {}) {
         'catalog',
         'regimes',
         'reports',
+        'scorecards',
+        'violations',
       ] as const) {
         await api.register(modules[name].routes);
       }

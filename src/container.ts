@@ -8,10 +8,12 @@ import { createKeysModule, loadOrCreateMasterKey, loadOrCreateSigningKey } from 
 import { createOrganisationsModule } from './modules/organisations/index.ts';
 import { createRegimesModule } from './modules/regimes/index.ts';
 import { createReportsModule } from './modules/reports/index.ts';
+import { createScorecardsModule } from './modules/scorecards/index.ts';
 import { createSessionsModule } from './modules/sessions/index.ts';
 import { createSystemModule } from './modules/system/index.ts';
 import { createTokensModule } from './modules/tokens/index.ts';
 import { createUsersModule } from './modules/users/index.ts';
+import { createViolationsModule } from './modules/violations/index.ts';
 import { type Clock, systemClock } from './shared/clock.ts';
 import { createSigner } from './shared/signer.ts';
 
@@ -69,6 +71,14 @@ export async function createContainer(config: Config, options: ContainerOptions 
     findOrg: (id) => organisations.service.findOrganisation(id),
     findUser: (id) => users.service.findUser(id),
   });
+  const scorecards = createScorecardsModule({ db, clock, audit: audit.service, organisations: organisations.service });
+  const violations = createViolationsModule({
+    db,
+    clock,
+    audit: audit.service,
+    rulesFile: config.VIOLATION_RULES_FILE,
+    regimeIds: regimes.service.listRegimes().map((r) => r.id),
+  });
   const system = createSystemModule({
     database,
     organisations: organisations.service,
@@ -84,7 +94,20 @@ export async function createContainer(config: Config, options: ContainerOptions 
     database,
     signer,
     jobs,
-    modules: { audit, keys, organisations, users, sessions, tokens, system, catalog, regimes, reports },
+    modules: {
+      audit,
+      keys,
+      organisations,
+      users,
+      sessions,
+      tokens,
+      system,
+      catalog,
+      regimes,
+      reports,
+      scorecards,
+      violations,
+    },
     /** Runs pending migrations and loads the data keys: call once before serving. */
     async prepare() {
       await database.migrate();

@@ -14,6 +14,7 @@ import { registerReportCommands } from './report.ts';
 import { registerServeCommand } from './serve.ts';
 import { registerTokenCommands } from './token.ts';
 import { registerUserCommands } from './user.ts';
+import { registerViolationsCommands } from './violations.ts';
 
 /** The `threatshare` program. Settings (exit override, output) are set first so every subcommand inherits them. */
 export function buildProgram(): Command {
@@ -41,6 +42,7 @@ export function buildProgram(): Command {
   registerMigrateCommand(program);
   registerOrgCommands(program);
   registerRegimesCommands(program);
+  registerViolationsCommands(program);
   registerUserCommands(program);
   registerTokenCommands(program);
   registerAuditCommands(program);

@@ -23,6 +23,9 @@ export const ConfigSchema = Type.Object(
     SIGN_IN_MAX_PER_MINUTE: Type.Integer({ minimum: 1, maximum: 10000, default: 10 }),
     TRUST_PROXY: Type.Boolean({ default: false }),
     REGIMES_FILE: Type.Optional(Type.String({ minLength: 1, description: 'JSON file of extra reporting regimes' })),
+    VIOLATION_RULES_FILE: Type.Optional(
+      Type.String({ minLength: 1, description: 'JSON file of violation rules, replacing the built-in ones' }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -94,5 +97,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       (raw.MASTER_KEY_FILE as string | undefined) ?? path.join(dataDir, 'keys', 'master.key'),
     ),
     REGIMES_FILE: raw.REGIMES_FILE ? path.resolve(raw.REGIMES_FILE as string) : undefined,
+    VIOLATION_RULES_FILE: raw.VIOLATION_RULES_FILE ? path.resolve(raw.VIOLATION_RULES_FILE as string) : undefined,
   };
 }

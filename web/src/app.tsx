@@ -18,6 +18,8 @@ import { ReportPage } from './features/reports/detail/report-page';
 import { SubmitReportPage } from './features/reports/form/submit-report-page';
 import { SubmitStagePage } from './features/reports/form/submit-stage-page';
 import { ReportsPage } from './features/reports/queue/reports-page';
+import { ScorecardPage } from './features/scorecards/scorecard-page';
+import { StatisticsPage } from './features/scorecards/statistics-page';
 import { TokensPage } from './features/tokens/tokens-page';
 import { UsersPage } from './features/users/users-page';
 import { AppLayout } from './layout/app-layout';
@@ -47,6 +49,9 @@ const router = createBrowserRouter([
       { index: true, element: <OverviewPage /> },
       { path: 'organisations', element: <OrganisationsPage /> },
       { path: 'organisations/:id', element: <OrganisationDetailPage /> },
+      { path: 'organisations/:id/scorecard', element: <ScorecardPage /> },
+      { path: 'scorecard', element: <ScorecardPage /> },
+      { path: 'statistics', element: <StatisticsPage /> },
       { path: 'reports', element: <ReportsPage /> },
       { path: 'reports/new', element: <SubmitReportPage /> },
       { path: 'reports/:id', element: <ReportPage /> },

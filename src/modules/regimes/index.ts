@@ -20,6 +20,7 @@ export {
   type ReportFacts,
   type SubmissionFacts,
 } from './regimes.compute.ts';
+export { addDuration, type Duration, isDuration, parseDuration } from './regimes.duration.ts';
 export { checkRegimes, checkRegimesFile, loadRegimes } from './regimes.load.ts';
 export type { Conditions, ObligationSpec, Regime, Severity, Stage, Trigger } from './regimes.model.ts';
 export type { AssignmentRow, ObligationRow } from './regimes.repository.ts';

@@ -20,6 +20,8 @@ export interface ReportFacts {
   orgId: string;
   receivedAt: Date;
   timeline: Partial<Record<TimelineTrigger, Date | null>>;
+  /** What set a timestamp when it is not the report's own (e.g. `evidence:upstream_report:<id>`). */
+  timelineSources?: Partial<Record<TimelineTrigger, string>>;
   /** none | poc | active (a KEV listing counts as active: the caller decides). */
   exploitation: Exploitation | (string & {});
   /** none | low | medium | high | critical | unknown */
@@ -53,6 +55,8 @@ export interface ComputedObligation {
   stage: Stage;
   trigger: Trigger;
   triggerAt: Date | null;
+  /** The report's own timestamp field, or the evidence that moved it earlier. */
+  triggerSource: string | null;
   dueAt: Date | null;
   metAt: Date | null;
   metBySubmissionId: string | null;
@@ -136,6 +140,11 @@ function computeOne(regime: Regime, o: ObligationSpec, input: ComputeInput, orde
     stage: o.stage,
     trigger: o.trigger,
     triggerAt,
+    triggerSource: triggerAt
+      ? o.trigger === 'receivedAt'
+        ? o.trigger
+        : (report.timelineSources?.[o.trigger] ?? o.trigger)
+      : null,
     dueAt,
   };
   if (meeting) {

@@ -62,6 +62,7 @@ export const regimesRepository = {
               'stage',
               'trigger',
               'triggerAt',
+              'triggerSource',
               'dueAt',
               'metAt',
               'metBySubmissionId',

@@ -53,6 +53,7 @@ export const toObligationDto = (
   stage: row.stage as ObligationDto['stage'],
   trigger: row.trigger as ObligationDto['trigger'],
   triggerAt: iso(row.triggerAt),
+  triggerSource: row.triggerSource,
   dueAt: iso(row.dueAt),
   metAt: iso(row.metAt),
   metBySubmissionId: row.metBySubmissionId,

@@ -60,6 +60,7 @@ export const ObligationDto = Type.Object(
     stage: Enum(stages),
     trigger: Enum(triggers),
     triggerAt: Nullable(DateTime),
+    triggerSource: Nullable(Type.String({ description: "The report's own timestamp, or evidence:<source>:<id>" })),
     dueAt: Nullable(DateTime),
     metAt: Nullable(DateTime),
     metBySubmissionId: Nullable(Uuid),

@@ -1,5 +1,6 @@
 import { reportActivityRoutes } from './reports.activity.routes.ts';
 import { ReportDto, ReportSummaryDto, SubmissionDto } from './reports.dto.ts';
+import { reportEvidenceRoutes } from './reports.evidence.routes.ts';
 import { reportsJobs } from './reports.jobs.ts';
 import { reportsRoutes } from './reports.routes.ts';
 import { createReportsService, type ReportsServiceDeps } from './reports.service.ts';
@@ -15,6 +16,7 @@ export function createReportsModule(deps: ReportsServiceDeps) {
   const routes = async (app: Parameters<ReturnType<typeof reportsRoutes>>[0]) => {
     await app.register(reportsRoutes(service));
     await app.register(reportActivityRoutes(service));
+    await app.register(reportEvidenceRoutes(service));
   };
   return { service, routes, schemas: [ReportSummaryDto, ReportDto, SubmissionDto], jobs: reportsJobs(service) };
 }

@@ -91,6 +91,7 @@ export const ObligationDto = Type.Object({
   stage: Type.String(),
   trigger: Type.String(),
   triggerAt: Nullable(DateTime),
+  triggerSource: Nullable(Type.String({ description: "The report's own timestamp, or evidence:<source>:<id>" })),
   dueAt: Nullable(DateTime),
   metAt: Nullable(DateTime),
   metBySubmissionId: Nullable(Uuid),

@@ -4,6 +4,7 @@ import { forbidden, unprocessable, validationError } from '../../shared/errors.t
 import { newId } from '../../shared/ids.ts';
 import { isSystem, type Principal } from '../../shared/principal.ts';
 import { checkReportDraft } from '../../standards/report-checks.ts';
+import { type EvidenceRow, earliestAwareness, evidenceRepository } from './evidence.repository.ts';
 import { columnsOf, contentOf, type ReportTexts, textsOf, timelineOf } from './reports.content.ts';
 import { loadVisible, type ReportsDeps, seal, unseal } from './reports.context.ts';
 import { canSubmitReports, canSubmitStage, canTriage } from './reports.policy.ts';
@@ -31,14 +32,22 @@ export function createIntake(deps: ReportsDeps) {
     return result;
   }
 
-  /** The facts the obligation rules look at; a KEV listing counts as evidence of active exploitation. */
-  async function factsOf(row: ReportRow, content: ReportInput): Promise<ReportFacts> {
+  /**
+   * The facts the obligation rules look at. A KEV listing counts as evidence of active exploitation; the
+   * clocks run from the earliest credible awareness, the report's own or recorded evidence.
+   */
+  async function factsOf(row: ReportRow, content: ReportInput, evidence?: EvidenceRow[]): Promise<ReportFacts> {
     const listed = row.cveId ? await kev.findKevEntry(row.cveId) : undefined;
+    const timeline = timelineOf(row);
+    const credible = evidence ?? (await evidenceRepository.listCredible(db, row.id));
+    const awareness = earliestAwareness(timeline.awareAt, credible);
+    if (awareness.at) timeline.awareAt = awareness.at;
     return {
       reportId: row.id,
       orgId: row.reporterOrgId,
       receivedAt: row.receivedAt,
-      timeline: timelineOf(row),
+      timeline,
+      timelineSources: { awareAt: awareness.source },
       exploitation: listed ? 'active' : row.exploitation,
       severity: row.severity,
       tier: row.tier,
@@ -127,6 +136,7 @@ export function createIntake(deps: ReportsDeps) {
   return {
     factsOf,
     readTexts,
+    recompute,
 
     /** Everything submitReport checks, without writing: for uploads that map to several reports. */
     async precheck(actor: Principal, input: ReportInput, stage: Stage, options: IntakeOptions): Promise<void> {

@@ -16,6 +16,8 @@ export interface ReportFacts {
   timeline: Partial<
     Record<'discoveredAt' | 'awareAt' | 'vendorNotifiedAt' | 'fixAvailableAt' | 'publiclyDisclosedAt', Date>
   >;
+  /** What set a timestamp when it is not the report's own: `evidence:<source>:<id>`. */
+  timelineSources?: Partial<Record<'awareAt', string>>;
   exploitation: string;
   severity: string;
   tier: string;

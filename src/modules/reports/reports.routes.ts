@@ -6,7 +6,6 @@ import {
   ListReportsQuery,
   ObligationDto,
   ReportPage,
-  SubmissionDto,
   SubmitReportBody,
   SubmitStageBody,
   TimelineBody,

@@ -4,6 +4,7 @@ import { createAttachments } from './reports.attachments.ts';
 import { contentOf } from './reports.content.ts';
 import { loadVisible, type ReportsDeps, unseal, viewerOf } from './reports.context.ts';
 import { createCoordination } from './reports.coordination.ts';
+import { createEvidence } from './reports.evidence.ts';
 import { createImport } from './reports.import.ts';
 import { createIntake } from './reports.intake.ts';
 import { canTriage, nextStatuses } from './reports.policy.ts';
@@ -25,10 +26,12 @@ export function createReportsService(deps: ReportsServiceDeps) {
   const coordination = createCoordination(deps);
   const attachments = createAttachments(deps);
   const uploads = createImport(intake);
+  const evidence = createEvidence(deps, intake);
   const { db } = deps;
 
   return {
     ...attachments,
+    ...evidence,
     ...coordination,
     submitReport: intake.submitReport,
     submitStage: intake.submitStage,

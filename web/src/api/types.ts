@@ -155,3 +155,7 @@ export const vexJustifications = [
   'inline_mitigations_already_exist',
 ] as const;
 export type VexJustification = NonNullable<StatementBody['justification']>;
+
+export type Scorecard = Schemas['Scorecard'];
+export type ScorecardMonth = Scorecard['trend'][number];
+export type Statistics = Schemas['Statistics'];

@@ -3,6 +3,8 @@ import { useDisclosure } from '@mantine/hooks';
 import {
   IconBug,
   IconBuilding,
+  IconChartBar,
+  IconChartLine,
   IconClockExclamation,
   IconFileAlert,
   IconGauge,
@@ -15,7 +17,7 @@ import {
 import type { ComponentType } from 'react';
 import { Outlet, NavLink as RouterNavLink, useLocation } from 'react-router';
 import type { Me } from '../api/types';
-import { isOperatorAdmin, useMe, useSession } from '../features/auth/session-context';
+import { isOperator, isOperatorAdmin, useMe, useSession } from '../features/auth/session-context';
 
 interface NavItem {
   to: string;
@@ -28,6 +30,8 @@ const navItems: NavItem[] = [
   { to: '/', label: 'Overview', icon: IconGauge, visible: () => true },
   { to: '/reports', label: 'Reports', icon: IconFileAlert, visible: () => true },
   { to: '/deadlines', label: 'Deadlines', icon: IconClockExclamation, visible: () => true },
+  { to: '/scorecard', label: 'My scorecard', icon: IconChartBar, visible: (me) => me.orgKind === 'partner' },
+  { to: '/statistics', label: 'Statistics', icon: IconChartLine, visible: isOperator },
   { to: '/organisations', label: 'Organisations', icon: IconBuilding, visible: () => true },
   { to: '/users', label: 'Users', icon: IconUsers, visible: () => true },
   { to: '/catalog', label: 'Vulnerability catalog', icon: IconBug, visible: () => true },

@@ -13,7 +13,7 @@ import {
   Title,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { IconPencil, IconUserPlus } from '@tabler/icons-react';
+import { IconChartBar, IconPencil, IconUserPlus } from '@tabler/icons-react';
 import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import type { Org } from '../../api/types';
@@ -21,7 +21,7 @@ import { OrgKindBadge } from '../../components/badges';
 import { ErrorAlert } from '../../components/error-alert';
 import { formatDateTime, orDash } from '../../components/format';
 import { PageHeader } from '../../components/page-header';
-import { isOperatorAdmin, isOrgAdmin, useMe } from '../auth/session-context';
+import { isOperator, isOperatorAdmin, isOrgAdmin, useMe } from '../auth/session-context';
 import { UserCreateModal } from '../users/user-create-modal';
 import { UsersTable } from '../users/users-table';
 import { OrganisationFormModal } from './organisation-form-modal';
@@ -136,11 +136,24 @@ export function OrganisationDetailPage() {
         title={org.name}
         description={org.shortName ?? undefined}
         actions={
-          operatorAdmin && (
-            <Button variant="default" leftSection={<IconPencil size={16} />} onClick={edit.open}>
-              Edit
-            </Button>
-          )
+          <>
+            {(isOperator(me) || me.orgId === org.id) && (
+              <Button
+                component={Link}
+                to={`/organisations/${org.id}/scorecard`}
+                variant="default"
+                leftSection={<IconChartBar size={16} />}
+                data-testid="organisation-scorecard"
+              >
+                Scorecard
+              </Button>
+            )}
+            {operatorAdmin && (
+              <Button variant="default" leftSection={<IconPencil size={16} />} onClick={edit.open}>
+                Edit
+              </Button>
+            )}
+          </>
         }
       />
       <Stack gap="md">

@@ -114,7 +114,7 @@ function Facts({ report }: { report: Report }) {
     [
       'CVE',
       c.cveId && report.catalog.cve ? (
-        <Anchor component={Link} to={`/catalog/${c.cveId}`} size="sm" data-testid="report-cve-link">
+        <Anchor key="cve" component={Link} to={`/catalog/${c.cveId}`} size="sm" data-testid="report-cve-link">
           {c.cveId}
         </Anchor>
       ) : (
@@ -124,7 +124,7 @@ function Facts({ report }: { report: Report }) {
     [
       'Known exploited',
       report.catalog.kevDateAdded ? (
-        <Badge color="red" variant="light" miw="fit-content" data-testid="report-kev">
+        <Badge key="kev" color="red" variant="light" miw="fit-content" data-testid="report-kev">
           CISA KEV since {report.catalog.kevDateAdded}
         </Badge>
       ) : (
