@@ -29,6 +29,7 @@ export interface ReportListQuery extends PageQuery {
   status?: string;
   severity?: string;
   assigneeId?: string;
+  unassigned?: boolean;
   q?: string;
 }
 

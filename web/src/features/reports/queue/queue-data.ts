@@ -42,17 +42,18 @@ export function deadlinesByReport(pending: Obligation[], missed: Obligation[], n
 }
 
 /**
- * The queue: the API filters by status, severity, assignee and text; "unassigned", "due soon" and "overdue"
- * are not API filters, so with one of them on the queue fetches the first CLIENT_WINDOW matches and filters
- * and pages them here (an API gap noted in the report).
+ * The queue: the API filters by status, severity, assignee (or unassigned) and text; "due soon" and "overdue"
+ * come from the obligations, so with one of them on the queue fetches the first CLIENT_WINDOW matches and
+ * filters and pages them here.
  */
 export function useQueue(filters: QueueFilters, table: TableState, meId: string, now: number) {
-  const clientSide = filters.assignee === 'unassigned' || filters.deadline !== 'all';
+  const clientSide = filters.deadline !== 'all';
   const query: ReportListQuery = {
     q: filters.q || undefined,
     status: filters.status.length ? filters.status.join(',') : undefined,
     severity: filters.severity.length ? filters.severity.join(',') : undefined,
     assigneeId: filters.assignee === 'mine' ? meId : undefined,
+    unassigned: filters.assignee === 'unassigned' ? true : undefined,
     sort: table.sort,
     order: table.order,
     limit: clientSide ? CLIENT_WINDOW : table.pageSize,
@@ -72,13 +73,12 @@ export function useQueue(filters: QueueFilters, table: TableState, meId: string,
     const items = reports.data?.items;
     if (!items || !clientSide) return items;
     return items.filter((r: ReportSummary) => {
-      if (filters.assignee === 'unassigned' && r.assigneeId) return false;
       const info = deadlines.get(r.id);
       if (filters.deadline === 'overdue' && !info?.overdue) return false;
       if (filters.deadline === 'due_soon' && !info?.dueSoon) return false;
       return true;
     });
-  }, [reports.data, clientSide, filters.assignee, filters.deadline, deadlines]);
+  }, [reports.data, clientSide, filters.deadline, deadlines]);
 
   const total = clientSide ? (rows?.length ?? 0) : (reports.data?.total ?? 0);
   const pageRows = clientSide ? rows?.slice(table.offset, table.offset + table.pageSize) : rows;
