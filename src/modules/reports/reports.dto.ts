@@ -146,6 +146,13 @@ export const ListReportsQuery = Type.Object(
     ),
     assigneeId: Type.Optional(Uuid),
     unassigned: Type.Optional(Type.Boolean({ description: 'Only reports nobody is assigned to' })),
+    deadline: Type.Optional(
+      Type.Unsafe<'due_soon' | 'overdue'>({
+        type: 'string',
+        enum: ['due_soon', 'overdue'],
+        description: 'due_soon: an obligation due within 48 h; overdue: one missed or past its due time',
+      }),
+    ),
     reporterOrgId: Type.Optional(Uuid),
     cveId: Type.Optional(Type.String({ maxLength: 30 })),
     q: Type.Optional(Type.String({ maxLength: 200 })),

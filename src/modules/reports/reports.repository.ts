@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, inArray, isNull, lte, ne, or, type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/client.ts';
 import {
+  obligations,
   organisations,
   reportComments,
   reportSubmissions,
@@ -41,6 +42,8 @@ export interface ReportFilter {
   reporterOrgId?: string | undefined;
   q?: string | undefined;
   cveId?: string | undefined;
+  /** Reports with an obligation due within 48 h of `now`, or one past due (missed, or pending past its time). */
+  deadline?: { kind: 'due_soon' | 'overdue'; now: Date } | undefined;
 }
 
 const sortColumns = {
@@ -53,6 +56,18 @@ const sortColumns = {
 } as const;
 export type ReportSort = keyof typeof sortColumns;
 
+const DUE_SOON_MS = 48 * 3_600_000;
+
+function deadlineSql(kind: 'due_soon' | 'overdue', at: Date): SQL {
+  const now = sql`${at.toISOString()}::timestamptz`;
+  const soon = sql`${new Date(at.getTime() + DUE_SOON_MS).toISOString()}::timestamptz`;
+  const due =
+    kind === 'overdue'
+      ? sql`(${obligations.status} = 'missed' or (${obligations.status} = 'pending' and ${obligations.dueAt} < ${now}))`
+      : sql`(${obligations.status} = 'pending' and ${obligations.dueAt} >= ${now} and ${obligations.dueAt} < ${soon})`;
+  return sql`exists (select 1 from ${obligations} where ${obligations.reportId} = ${reports.id} and ${due})`;
+}
+
 function filterSql(filter: ReportFilter): (SQL | undefined)[] {
   const conditions: (SQL | undefined)[] = [];
   if (filter.status?.length) conditions.push(inArray(reports.status, filter.status));
@@ -61,6 +76,7 @@ function filterSql(filter: ReportFilter): (SQL | undefined)[] {
   if (filter.unassigned) conditions.push(isNull(reports.assigneeId));
   if (filter.reporterOrgId) conditions.push(eq(reports.reporterOrgId, filter.reporterOrgId));
   if (filter.cveId) conditions.push(eq(reports.cveId, filter.cveId));
+  if (filter.deadline) conditions.push(deadlineSql(filter.deadline.kind, filter.deadline.now));
   if (filter.q) {
     const pattern = `%${filter.q.replace(/[%_\\]/g, '\\$&')}%`;
     conditions.push(or(sql`${reports.title} ilike ${pattern}`, sql`${reports.ref} ilike ${pattern}`));

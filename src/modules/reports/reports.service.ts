@@ -47,10 +47,11 @@ export function createReportsService(deps: ReportsServiceDeps) {
 
     listReports(
       actor: Principal,
-      filter: ReportFilter,
+      filter: Omit<ReportFilter, 'deadline'> & { deadline?: 'due_soon' | 'overdue' | undefined },
       page: { limit: number; offset: number; sort: ReportSort; order: 'asc' | 'desc' },
     ) {
-      return repo.list(db, viewerOf(actor), filter, page);
+      const deadline = filter.deadline ? { kind: filter.deadline, now: deps.clock.now() } : undefined;
+      return repo.list(db, viewerOf(actor), { ...filter, deadline }, page);
     },
 
     /** The whole report for someone who may see it; a vendor's first look is recorded. */

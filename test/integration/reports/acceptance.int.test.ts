@@ -95,6 +95,14 @@ describe('acceptance: a late report of a critical logging-library RCE', () => {
     expect(stage('final_report')).toMatchObject({ status: 'pending', dueAt: null });
   });
 
+  it('appears in the queue as overdue (its CRA final report is still pending, the rest late), not as due soon', async () => {
+    // No obligation is missed or pending past due: nothing is overdue yet, and nothing is due within 48 h.
+    expect((await as(ctx.app, admin)({ method: 'GET', url: '/api/v1/reports?deadline=overdue' })).json().total).toBe(0);
+    expect((await as(ctx.app, admin)({ method: 'GET', url: '/api/v1/reports?deadline=due_soon' })).json().total).toBe(
+      0,
+    );
+  });
+
   it('proves when it was submitted: the receipt verifies offline against the published key and the content', async () => {
     const jwks = (await ctx.app.inject({ method: 'GET', url: '/.well-known/threatshare-keys.json' })).json();
     const subs = await as(ctx.app, partner)({ method: 'GET', url: `/api/v1/reports/${reportId}/submissions` });
@@ -145,6 +153,7 @@ describe('acceptance: a late report of a critical logging-library RCE', () => {
     const res = await as(ctx.app, partner)({ method: 'GET', url: `/api/v1/reports/${reportId}/obligations` });
     const finalObligation = (res.json().items as { stage: string }[]).find((o) => o.stage === 'final_report');
     expect(finalObligation).toMatchObject({ status: 'met', dueAt: '2021-12-24T00:00:00.000Z', latenessSeconds: 0 });
+    expect((await as(ctx.app, admin)({ method: 'GET', url: '/api/v1/reports?deadline=overdue' })).json().total).toBe(0);
     const verify = await as(ctx.app, admin)({ method: 'GET', url: '/api/v1/audit/verify' });
     expect(verify.json().ok).toBe(true);
     const audit = await as(ctx.app, admin)({ method: 'GET', url: `/api/v1/audit?subjectId=${reportId}&order=asc` });

@@ -3010,6 +3010,8 @@ export interface paths {
                     assigneeId?: string;
                     /** @description Only reports nobody is assigned to */
                     unassigned?: boolean;
+                    /** @description due_soon: an obligation due within 48 h; overdue: one missed or past its due time */
+                    deadline?: "due_soon" | "overdue";
                     reporterOrgId?: string;
                     cveId?: string;
                     q?: string;

@@ -30,6 +30,7 @@ export interface ReportListQuery extends PageQuery {
   severity?: string;
   assigneeId?: string;
   unassigned?: boolean;
+  deadline?: 'due_soon' | 'overdue';
   q?: string;
 }
 

@@ -1,5 +1,5 @@
 import { useMemo } from 'react';
-import type { Obligation, ReportSummary } from '../../../api/types';
+import type { Obligation } from '../../../api/types';
 import type { TableState } from '../../../components/table-state';
 import { type ReportListQuery, useObligations, useReports } from '../reports.api';
 
@@ -15,9 +15,6 @@ export interface QueueFilters {
 }
 
 export const DUE_SOON_HOURS = 48;
-/** The API caps a page at 200; filters the API lacks are applied to that many rows in the browser. */
-export const CLIENT_WINDOW = 200;
-
 export interface DeadlineInfo {
   /** The soonest open (pending) obligation, or the first missed one. */
   next: Obligation | undefined;
@@ -42,22 +39,21 @@ export function deadlinesByReport(pending: Obligation[], missed: Obligation[], n
 }
 
 /**
- * The queue: the API filters by status, severity, assignee (or unassigned) and text; "due soon" and "overdue"
- * come from the obligations, so with one of them on the queue fetches the first CLIENT_WINDOW matches and
- * filters and pages them here.
+ * The queue: the API filters by status, severity, assignee (or unassigned), deadline and text, and pages;
+ * the obligations give each row its nearest deadline and countdown.
  */
 export function useQueue(filters: QueueFilters, table: TableState, meId: string, now: number) {
-  const clientSide = filters.deadline !== 'all';
   const query: ReportListQuery = {
     q: filters.q || undefined,
     status: filters.status.length ? filters.status.join(',') : undefined,
     severity: filters.severity.length ? filters.severity.join(',') : undefined,
     assigneeId: filters.assignee === 'mine' ? meId : undefined,
     unassigned: filters.assignee === 'unassigned' ? true : undefined,
+    deadline: filters.deadline === 'all' ? undefined : filters.deadline,
     sort: table.sort,
     order: table.order,
-    limit: clientSide ? CLIENT_WINDOW : table.pageSize,
-    offset: clientSide ? 0 : table.offset,
+    limit: table.pageSize,
+    offset: table.offset,
   };
   const reports = useReports(query);
   const pending = useObligations({ status: 'pending', limit: 200, order: 'asc' });
@@ -69,19 +65,11 @@ export function useQueue(filters: QueueFilters, table: TableState, meId: string,
     [pending.data, missed.data, minute],
   );
 
-  const rows = useMemo(() => {
-    const items = reports.data?.items;
-    if (!items || !clientSide) return items;
-    return items.filter((r: ReportSummary) => {
-      const info = deadlines.get(r.id);
-      if (filters.deadline === 'overdue' && !info?.overdue) return false;
-      if (filters.deadline === 'due_soon' && !info?.dueSoon) return false;
-      return true;
-    });
-  }, [reports.data, clientSide, filters.deadline, deadlines]);
-
-  const total = clientSide ? (rows?.length ?? 0) : (reports.data?.total ?? 0);
-  const pageRows = clientSide ? rows?.slice(table.offset, table.offset + table.pageSize) : rows;
-  const truncated = clientSide && (reports.data?.total ?? 0) > CLIENT_WINDOW;
-  return { reports, rows: pageRows, total, deadlines, truncated, error: reports.error ?? pending.error };
+  return {
+    reports,
+    rows: reports.data?.items,
+    total: reports.data?.total ?? 0,
+    deadlines,
+    error: reports.error ?? pending.error,
+  };
 }

@@ -24,7 +24,7 @@ import { useMe } from '../../auth/session-context';
 import { useUsers } from '../../users/users.api';
 import { OverdueBadge, ReportSeverityBadge, ReportStatusBadge } from '../report-badges';
 import { canSubmitReports, canTriage } from '../reports.permissions';
-import { type AssigneeFilter, CLIENT_WINDOW, type DeadlineFilter, type DeadlineInfo, useQueue } from './queue-data';
+import { type AssigneeFilter, type DeadlineFilter, type DeadlineInfo, useQueue } from './queue-data';
 
 function DeadlineCell({ info }: { info: DeadlineInfo | undefined }) {
   if (!info?.next)
@@ -207,11 +207,6 @@ export function ReportsPage() {
             data-testid="filter-deadline"
           />
         </Group>
-        {queue.truncated && (
-          <Alert color="yellow" variant="light" mb="sm">
-            This filter looks at the {CLIENT_WINDOW} reports that sort first; narrow the search to see the rest.
-          </Alert>
-        )}
         <DataTable
           testId="reports-table"
           columns={columns}
