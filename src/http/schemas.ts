@@ -45,3 +45,11 @@ export const errorResponses = {
   403: Type.Ref('Problem'),
   404: Type.Ref('Problem'),
 };
+
+/** A schema that also allows null. */
+export const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) =>
+  Type.Union([schema, Type.Null()]);
+
+/** A string enum typed as the union of its values; `extra` adds keywords such as a default. */
+export const StringEnum = <T extends readonly string[]>(values: T, extra: Record<string, unknown> = {}) =>
+  Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...extra });

@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, gt, gte, lte, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
+import { prefixPattern } from '../../db/like.ts';
 import { auditCheckpoints, auditHead, auditLog } from '../../db/schema/index.ts';
 
 export type AuditRow = typeof auditLog.$inferSelect;
@@ -21,7 +22,7 @@ function where(filter: AuditFilter): SQL | undefined {
     // `org.` matches every organisation action; a full name matches itself.
     conditions.push(
       filter.action.endsWith('.')
-        ? sql`${auditLog.action} like ${`${filter.action.replace(/[%_\\]/g, '\\$&')}%`}`
+        ? sql`${auditLog.action} like ${prefixPattern(filter.action)}`
         : eq(auditLog.action, filter.action),
     );
   }

@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, getTableColumns, ilike, isNotNull, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
+import { containsPattern } from '../../db/like.ts';
 import { cveRecords, kevEntries } from '../../db/schema/index.ts';
 
 export type CveRow = typeof cveRecords.$inferSelect;
@@ -13,8 +14,6 @@ export interface UpsertCounts {
   updated: number;
   unchanged: number;
 }
-
-const escapeLike = (text: string) => text.replace(/[%_\\]/g, '\\$&');
 
 /** Rows per INSERT: 500 rows × 16 columns stays far below PostgreSQL's 65,535 parameters. */
 export const UPSERT_BATCH = 500;
@@ -58,7 +57,7 @@ function cveWhere(filter: { q?: string | undefined; kevOnly?: boolean | undefine
   const conditions: (SQL | undefined)[] = [];
   if (filter.kevOnly) conditions.push(isNotNull(kevEntries.cveId));
   if (filter.q) {
-    const pattern = `%${escapeLike(filter.q)}%`;
+    const pattern = containsPattern(filter.q);
     conditions.push(
       or(
         ilike(cveRecords.cveId, pattern),
@@ -170,7 +169,7 @@ export const catalogRepository = {
     const conditions: (SQL | undefined)[] = [];
     if (filter.ransomware) conditions.push(eq(kevEntries.knownRansomwareCampaignUse, 'Known'));
     if (filter.q) {
-      const pattern = `%${escapeLike(filter.q)}%`;
+      const pattern = containsPattern(filter.q);
       conditions.push(
         or(
           ilike(kevEntries.cveId, pattern),

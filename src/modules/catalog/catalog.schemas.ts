@@ -1,7 +1,6 @@
 import { type Static, Type } from 'typebox';
-import { DateTime, pageOf, pageQuery } from '../../http/schemas.ts';
+import { DateTime, Nullable, pageOf, pageQuery } from '../../http/schemas.ts';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 const IsoDate = Type.String({ format: 'date', description: 'YYYY-MM-DD' });
 
 export const CveIdParams = Type.Object(

@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, ilike, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
+import { containsPattern } from '../../db/like.ts';
 import { organisations, partnerStatusHistory } from '../../db/schema/index.ts';
 
 export type OrgRow = typeof organisations.$inferSelect;
@@ -20,14 +21,12 @@ const sortColumns = {
   partnerStatus: organisations.partnerStatus,
 } as const;
 
-const escapeLike = (text: string) => text.replace(/[%_\\]/g, '\\$&');
-
 function where(filter: OrgListFilter): SQL | undefined {
   const conditions: (SQL | undefined)[] = [];
   if (filter.onlyId) conditions.push(eq(organisations.id, filter.onlyId));
   if (filter.kind) conditions.push(eq(organisations.kind, filter.kind));
   if (filter.q) {
-    const pattern = `%${escapeLike(filter.q)}%`;
+    const pattern = containsPattern(filter.q);
     conditions.push(or(ilike(organisations.name, pattern), ilike(organisations.shortName, pattern)));
   }
   return and(...conditions);

@@ -1,5 +1,5 @@
 import { type Static, Type } from 'typebox';
-import { DateTime, pageOf, pageQuery, Uuid } from '../../http/schemas.ts';
+import { DateTime, Nullable, pageOf, pageQuery, Uuid } from '../../http/schemas.ts';
 import { orgKinds } from '../../shared/principal.ts';
 
 export const partnerStatuses = ['active', 'warned', 'suspended', 'under_review', 'revoked'] as const;
@@ -7,7 +7,6 @@ export type PartnerStatus = (typeof partnerStatuses)[number];
 
 const OrgKind = Type.Unsafe<(typeof orgKinds)[number]>({ type: 'string', enum: [...orgKinds] });
 const PartnerStatusSchema = Type.Unsafe<PartnerStatus>({ type: 'string', enum: [...partnerStatuses] });
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 
 export const ContactSchema = Type.Object(
   {

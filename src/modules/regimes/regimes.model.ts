@@ -1,4 +1,5 @@
 import { type Static, Type } from 'typebox';
+import { StringEnum } from '../../http/schemas.ts';
 
 // The report vocabularies, as src/modules/reports/reports.schemas.ts defines them. Modules import each other only
 // through index.ts and the reports module has none yet: import them from there once it does.
@@ -26,10 +27,8 @@ export const triggers = [
 ] as const;
 export type Trigger = (typeof triggers)[number];
 
-const Enum = <T extends readonly string[]>(values: T, extra: Record<string, unknown> = {}) =>
-  Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...extra });
 const OneOrMore = <T extends readonly string[]>(values: T) =>
-  Type.Array(Enum(values), { minItems: 1, uniqueItems: true });
+  Type.Array(StringEnum(values), { minItems: 1, uniqueItems: true });
 
 /**
  * Conditions over report facts; every key given must hold (AND). Lists mean "any of".
@@ -39,7 +38,7 @@ export const Conditions = Type.Object(
   {
     exploitation: Type.Optional(OneOrMore(exploitationStates)),
     severity: Type.Optional(OneOrMore(severities)),
-    severityAtLeast: Type.Optional(Enum(['low', 'medium', 'high', 'critical'] as const)),
+    severityAtLeast: Type.Optional(StringEnum(['low', 'medium', 'high', 'critical'] as const)),
     tier: Type.Optional(OneOrMore(tiers)),
     tlp: Type.Optional(OneOrMore(tlps)),
     cvePresent: Type.Optional(Type.Boolean()),
@@ -73,13 +72,13 @@ export const ObligationSpec = Type.Object(
   {
     key: Type.String({ pattern: '^[a-z0-9][a-z0-9_-]{0,62}$' }),
     title: Type.String({ minLength: 1, maxLength: 300 }),
-    stage: Enum(stages),
-    trigger: Enum(triggers),
+    stage: StringEnum(stages),
+    trigger: StringEnum(triggers),
     period: Type.String({ minLength: 2, maxLength: 40, description: 'ISO 8601 duration, e.g. P2D or PT72H' }),
     requiredFields: Type.Array(FieldPath, { maxItems: 50, uniqueItems: true, default: [] }),
     conditions: Type.Optional(Conditions),
     satisfiedBy: Type.Optional(
-      Type.Array(Enum(stages), {
+      Type.Array(StringEnum(stages), {
         minItems: 1,
         uniqueItems: true,
         description: 'Stages whose submissions meet it; default: its own stage and every later one',

@@ -1,10 +1,8 @@
 import { type Static, Type } from 'typebox';
-import { DateTime, pageOf, Uuid } from '../../http/schemas.ts';
+import { DateTime, Nullable, pageOf, StringEnum, Uuid } from '../../http/schemas.ts';
 import { obligationStatuses } from './regimes.compute.ts';
 import { Conditions, stages, triggers } from './regimes.model.ts';
 
-const Enum = <T extends readonly string[]>(values: T) => Type.Unsafe<T[number]>({ type: 'string', enum: [...values] });
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 const RegimeIdSchema = Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 64 });
 
 export const RegimeDto = Type.Object(
@@ -19,12 +17,12 @@ export const RegimeDto = Type.Object(
       Type.Object({
         key: Type.String(),
         title: Type.String(),
-        stage: Enum(stages),
-        trigger: Enum(triggers),
+        stage: StringEnum(stages),
+        trigger: StringEnum(triggers),
         period: Type.String(),
         requiredFields: Type.Array(Type.String()),
         conditions: Nullable(Conditions),
-        satisfiedBy: Type.Array(Enum(stages)),
+        satisfiedBy: Type.Array(StringEnum(stages)),
         legalReference: Nullable(Type.String()),
       }),
     ),
@@ -57,14 +55,14 @@ export const ObligationDto = Type.Object(
     regimeId: Type.String(),
     obligationKey: Type.String(),
     title: Type.String(),
-    stage: Enum(stages),
-    trigger: Enum(triggers),
+    stage: StringEnum(stages),
+    trigger: StringEnum(triggers),
     triggerAt: Nullable(DateTime),
     triggerSource: Nullable(Type.String({ description: "The report's own timestamp, or evidence:<source>:<id>" })),
     dueAt: Nullable(DateTime),
     metAt: Nullable(DateTime),
     metBySubmissionId: Nullable(Uuid),
-    status: Enum(obligationStatuses),
+    status: StringEnum(obligationStatuses),
     latenessSeconds: Nullable(Type.Integer()),
     missingFields: Type.Array(Type.String()),
     computedAt: DateTime,
@@ -76,7 +74,7 @@ export const ObligationPage = pageOf(Type.Ref('Obligation'));
 
 export const ListObligationsQuery = Type.Object(
   {
-    status: Type.Optional(Enum(obligationStatuses)),
+    status: Type.Optional(StringEnum(obligationStatuses)),
     orgId: Type.Optional(Uuid),
     reportId: Type.Optional(Uuid),
     dueBefore: Type.Optional(DateTime),

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { DateTime, errorResponses, IdParams, Uuid } from '../../http/schemas.ts';
+import { DateTime, errorResponses, IdParams, StringEnum, Uuid } from '../../http/schemas.ts';
 import { ATTACHMENT_MAX_BYTES, acceptedMediaTypes } from './reports.attachments.ts';
 import { vexJustifications, vexStatuses } from './reports.coordination.ts';
 import {
@@ -16,7 +16,6 @@ import { reportStatuses } from './reports.schemas.ts';
 import type { ReportsService } from './reports.service.ts';
 
 const tags = ['reports'];
-const Enum = <T extends readonly string[]>(values: T) => Type.Unsafe<T[number]>({ type: 'string', enum: [...values] });
 const items = <T extends Parameters<typeof Type.Array>[0]>(schema: T) => Type.Object({ items: Type.Array(schema) });
 const AttachmentDto = Type.Object({
   id: Uuid,
@@ -48,7 +47,7 @@ export function reportActivityRoutes(service: ReportsService): FastifyPluginAsyn
           params: IdParams,
           body: Type.Object(
             {
-              to: Enum(reportStatuses),
+              to: StringEnum(reportStatuses),
               reason: Type.String({ minLength: 1, maxLength: 4000 }),
               duplicateOf: Type.Optional(Uuid),
             },
@@ -173,8 +172,8 @@ export function reportActivityRoutes(service: ReportsService): FastifyPluginAsyn
           body: Type.Object(
             {
               productIndex: Type.Integer({ minimum: 0 }),
-              status: Enum(vexStatuses),
-              justification: Type.Optional(Enum(vexJustifications)),
+              status: StringEnum(vexStatuses),
+              justification: Type.Optional(StringEnum(vexJustifications)),
               statement: Type.String({ minLength: 1, maxLength: 20_000 }),
             },
             { additionalProperties: false },

@@ -1,5 +1,5 @@
 import { type Static, Type } from 'typebox';
-import { DateTime, pageOf, pageQuery, Uuid } from '../../http/schemas.ts';
+import { DateTime, Nullable, pageOf, pageQuery, Uuid } from '../../http/schemas.ts';
 import type { ObligationView } from './reports.ports.ts';
 import type {
   CommentRow,
@@ -19,7 +19,6 @@ import {
   tlps,
 } from './reports.schemas.ts';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(s: T) => Type.Union([s, Type.Null()]);
 const iso = (d: Date | null | undefined) => d?.toISOString() ?? null;
 
 export const ReportSummaryDto = Type.Object(

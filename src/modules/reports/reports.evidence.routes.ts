@@ -1,12 +1,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { DateTime, errorResponses, IdParams, Uuid } from '../../http/schemas.ts';
+import { DateTime, errorResponses, IdParams, StringEnum, Uuid } from '../../http/schemas.ts';
 import type { EvidenceRow } from './evidence.repository.ts';
 import { evidenceSources } from './reports.evidence.ts';
 import type { ReportsService } from './reports.service.ts';
 
 const tags = ['reports'];
-const Enum = <T extends readonly string[]>(values: T) => Type.Unsafe<T[number]>({ type: 'string', enum: [...values] });
 const items = <T extends Parameters<typeof Type.Array>[0]>(schema: T) => Type.Object({ items: Type.Array(schema) });
 
 const EvidenceDto = Type.Object({
@@ -59,7 +58,7 @@ export function reportEvidenceRoutes(service: ReportsService): FastifyPluginAsyn
           params: IdParams,
           body: Type.Object(
             {
-              source: Enum(evidenceSources),
+              source: StringEnum(evidenceSources),
               awareAt: DateTime,
               description: Type.String({ minLength: 1, maxLength: 4000 }),
               referenceUrl: Type.Optional(Type.String({ format: 'uri', maxLength: 2000 })),

@@ -110,19 +110,18 @@ export function createIntake(deps: ReportsDeps) {
     return submission;
   }
 
-  async function submissionFacts(tx: Executor, row: ReportRow): Promise<SubmissionFacts[]> {
-    return (await repo.listSubmissions(tx, row.id)).map((s) => ({
+  async function submissionFacts(tx: Executor, reportId: string): Promise<SubmissionFacts[]> {
+    return (await repo.listSubmissions(tx, reportId)).map((s) => ({
       id: s.id,
       stage: s.stage as Stage,
       receivedAt: s.receivedAt,
-      content: unseal<ReportInput>(deps, row.id, 'submission', s.contentEnc),
+      content: unseal<ReportInput>(deps, reportId, 'submission', s.contentEnc),
     }));
   }
 
   /** Facts are gathered before the transaction (the KEV lookup uses its own connection; PGlite has one). */
   async function recompute(tx: Executor, facts: ReportFacts) {
-    const row = { id: facts.reportId, tier: facts.tier } as ReportRow;
-    return obligations.recomputeForReport(tx, facts, await submissionFacts(tx, row));
+    return obligations.recomputeForReport(tx, facts, await submissionFacts(tx, facts.reportId));
   }
 
   function readTexts(row: ReportRow): { texts: ReportTexts; evidence: string | undefined } {

@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, inArray, isNull, lte, ne, or, type SQL, sql } from 'drizzle-orm';
 import { type Executor, queryRows } from '../../db/client.ts';
+import { containsPattern } from '../../db/like.ts';
 import {
   obligations,
   organisations,
@@ -78,7 +79,7 @@ function filterSql(filter: ReportFilter): (SQL | undefined)[] {
   if (filter.cveId) conditions.push(eq(reports.cveId, filter.cveId));
   if (filter.deadline) conditions.push(deadlineSql(filter.deadline.kind, filter.deadline.now));
   if (filter.q) {
-    const pattern = `%${filter.q.replace(/[%_\\]/g, '\\$&')}%`;
+    const pattern = containsPattern(filter.q);
     conditions.push(or(sql`${reports.title} ilike ${pattern}`, sql`${reports.ref} ilike ${pattern}`));
   }
   return conditions;

@@ -88,10 +88,11 @@ export function reportsRoutes(service: ReportsService): FastifyPluginAsyncTypebo
       },
       async (request, reply) => {
         const { stage, ...input } = request.body;
-        const { report } = await service.submitReport(request.principal!, input, stage ?? 'initial', { source: 'api' });
+        const { report, submission } = await service.submitReport(request.principal!, input, stage ?? 'initial', {
+          source: 'api',
+        });
         const detail = await service.getReport(request.principal!, report.id);
-        const [submission] = await service.listSubmissions(request.principal!, report.id);
-        return reply.status(201).send({ report: toReportDto(detail), submission: toSubmissionDto(submission!) });
+        return reply.status(201).send({ report: toReportDto(detail), submission: toSubmissionDto(submission) });
       },
     );
 

@@ -1,5 +1,5 @@
 import { type Static, Type } from 'typebox';
-import { DateTime } from '../../http/schemas.ts';
+import { DateTime, StringEnum } from '../../http/schemas.ts';
 
 export const tlps = ['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'] as const;
 export type Tlp = (typeof tlps)[number];
@@ -19,9 +19,6 @@ export const reportStatuses = [
   'closed',
 ] as const;
 export type ReportStatus = (typeof reportStatuses)[number];
-
-const Enum = <T extends readonly string[]>(values: T, extra: Record<string, unknown> = {}) =>
-  Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...extra });
 
 export const VersionRange = Type.Object(
   {
@@ -83,7 +80,7 @@ export const ReportInput = Type.Object(
     cwes: Type.Array(Type.String({ pattern: '^CWE-[1-9][0-9]*$' }), { maxItems: 20, uniqueItems: true, default: [] }),
     cvssV31: Type.Optional(Type.String({ maxLength: 200, description: 'CVSS v3.1 vector, e.g. CVSS:3.1/AV:N/…' })),
     cvssV40: Type.Optional(Type.String({ maxLength: 300, description: 'CVSS v4.0 vector, e.g. CVSS:4.0/AV:N/…' })),
-    exploitation: Enum(exploitationStates, { default: 'none' }),
+    exploitation: StringEnum(exploitationStates, { default: 'none' }),
     exploitationEvidence: Type.Optional(Type.String({ maxLength: 20_000 })),
     timeline: Type.Optional(Timeline),
     cveId: Type.Optional(Type.String({ pattern: '^CVE-[0-9]{4}-[0-9]{4,}$' })),
@@ -98,8 +95,8 @@ export const ReportInput = Type.Object(
       ),
       { maxItems: 200, default: [] },
     ),
-    tlp: Enum(tlps, { default: 'AMBER' }),
-    tier: Enum(tiers, { default: 'general' }),
+    tlp: StringEnum(tlps, { default: 'AMBER' }),
+    tier: StringEnum(tiers, { default: 'general' }),
     embargoUntil: Type.Optional(DateTime),
   },
   { additionalProperties: false },

@@ -1,7 +1,6 @@
 import { type Static, Type } from 'typebox';
-import { DateTime, Uuid } from '../../http/schemas.ts';
+import { DateTime, Nullable, Uuid } from '../../http/schemas.ts';
 
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 const Count = Type.Integer({ minimum: 0 });
 const Rate = Nullable(Type.Number({ minimum: 0, maximum: 1, description: 'null when there is nothing to divide by' }));
 const Seconds = Nullable(Type.Number({ description: 'seconds; null when there is nothing to measure' }));

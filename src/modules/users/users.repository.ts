@@ -1,5 +1,6 @@
 import { and, asc, count, desc, eq, ilike, isNull, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
+import { containsPattern } from '../../db/like.ts';
 import { organisations, sessions, users } from '../../db/schema/index.ts';
 
 export type UserRow = typeof users.$inferSelect;
@@ -38,7 +39,7 @@ export const usersRepository = {
     const conditions: (SQL | undefined)[] = [];
     if (filter.orgId) conditions.push(eq(users.orgId, filter.orgId));
     if (filter.q) {
-      const pattern = `%${filter.q.replace(/[%_\\]/g, '\\$&')}%`;
+      const pattern = containsPattern(filter.q);
       conditions.push(or(ilike(users.name, pattern), ilike(users.email, pattern)));
     }
     const condition = and(...conditions);

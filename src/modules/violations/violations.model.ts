@@ -1,4 +1,5 @@
 import { type Static, Type } from 'typebox';
+import { StringEnum } from '../../http/schemas.ts';
 
 export const violationSeverities = ['minor', 'major'] as const;
 export type ViolationSeverity = (typeof violationSeverities)[number];
@@ -16,12 +17,11 @@ const severityRank: Record<string, number> = { none: 0, low: 1, medium: 2, high:
 export const severityAtLeast = (severity: string, threshold: SeverityThreshold): boolean =>
   (severityRank[severity] ?? -1) >= severityRank[threshold]!;
 
-const Enum = <T extends readonly string[]>(values: T) => Type.Unsafe<T[number]>({ type: 'string', enum: [...values] });
 const Slug = Type.String({ pattern: '^[a-z0-9]+(-[a-z0-9]+)*$', maxLength: 64 });
-const Statuses = Type.Array(Enum(breachStatuses), { minItems: 1, uniqueItems: true });
+const Statuses = Type.Array(StringEnum(breachStatuses), { minItems: 1, uniqueItems: true });
 const IsoDuration = (description: string) => Type.String({ minLength: 2, maxLength: 40, description });
 const Filters = {
-  reportSeverityAtLeast: Type.Optional(Enum(severityThresholds)),
+  reportSeverityAtLeast: Type.Optional(StringEnum(severityThresholds)),
   regimes: Type.Optional(Type.Array(Slug, { minItems: 1, uniqueItems: true, description: 'any of these regimes' })),
 };
 
@@ -64,7 +64,7 @@ export const Rule = Type.Object(
   {
     id: Slug,
     name: Type.String({ minLength: 1, maxLength: 300 }),
-    severity: Enum(violationSeverities),
+    severity: StringEnum(violationSeverities),
     description: Type.String({ maxLength: 4000 }),
     legalBasis: Type.Optional(Type.String({ minLength: 1, maxLength: 1000 })),
     when: Condition,

@@ -1,9 +1,6 @@
 import { type Static, Type } from 'typebox';
-import { DateTime, pageOf, Uuid } from '../../http/schemas.ts';
+import { DateTime, Nullable, pageOf, StringEnum, Uuid } from '../../http/schemas.ts';
 import { breachStatuses, severityThresholds, violationSeverities, violationStatuses } from './violations.model.ts';
-
-const Enum = <T extends readonly string[]>(values: T) => Type.Unsafe<T[number]>({ type: 'string', enum: [...values] });
-const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(schema: T) => Type.Union([schema, Type.Null()]);
 
 export const ViolationDto = Type.Object(
   {
@@ -11,8 +8,8 @@ export const ViolationDto = Type.Object(
     orgId: Uuid,
     ruleId: Type.String(),
     ruleName: Nullable(Type.String()),
-    severity: Enum(violationSeverities),
-    status: Enum(violationStatuses),
+    severity: StringEnum(violationSeverities),
+    status: StringEnum(violationStatuses),
     summary: Type.String(),
     obligationIds: Type.Array(Uuid),
     evidenceIds: Type.Array(Uuid),
@@ -28,7 +25,7 @@ export const ViolationPage = pageOf(Type.Ref('Violation'));
 export const ListViolationsQuery = Type.Object(
   {
     orgId: Type.Optional(Uuid),
-    status: Type.Optional(Enum(violationStatuses)),
+    status: Type.Optional(StringEnum(violationStatuses)),
     limit: Type.Integer({ minimum: 1, maximum: 200, default: 50 }),
     offset: Type.Integer({ minimum: 0, default: 0 }),
   },
@@ -40,18 +37,18 @@ export const RuleDto = Type.Object(
   {
     id: Type.String(),
     name: Type.String(),
-    severity: Enum(violationSeverities),
+    severity: StringEnum(violationSeverities),
     description: Type.String(),
     legalBasis: Nullable(Type.String()),
     builtIn: Type.Boolean(),
     when: Type.Object({
-      kind: Enum(['obligation', 'count'] as const),
-      statuses: Type.Array(Enum(breachStatuses)),
+      kind: StringEnum(['obligation', 'count'] as const),
+      statuses: Type.Array(StringEnum(breachStatuses)),
       minLatenessSeconds: Type.Optional(Type.Integer()),
       minLateness: Type.Optional(Type.String()),
       atLeast: Type.Optional(Type.Integer()),
       within: Type.Optional(Type.String()),
-      reportSeverityAtLeast: Type.Optional(Enum(severityThresholds)),
+      reportSeverityAtLeast: Type.Optional(StringEnum(severityThresholds)),
       regimes: Type.Optional(Type.Array(Type.String())),
     }),
   },
