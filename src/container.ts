@@ -31,7 +31,12 @@ export interface ContainerOptions {
 export async function createContainer(config: Config, options: ContainerOptions = {}) {
   const clock = options.clock ?? systemClock;
   const database =
-    options.database ?? (await openDatabase({ databaseUrl: config.DATABASE_URL, dataDir: config.DATA_DIR }));
+    options.database ??
+    (await openDatabase({
+      databaseUrl: config.DATABASE_URL,
+      dataDir: config.DATA_DIR,
+      onConnectionError: (error) => process.emitWarning(`a database connection was lost: ${error.message}`),
+    }));
   const { db } = database;
   const signer = await createSigner(loadOrCreateSigningKey(config.SIGNING_KEY_FILE).pem);
   const { key: masterKey } = loadOrCreateMasterKey(config.MASTER_KEY_FILE);

@@ -34,10 +34,15 @@ export interface OpenOptions {
   /** PGlite data directory; `memory://` keeps it in memory (tests only). */
   dataDir: string;
   poolSize?: number;
+  /**
+   * Told when an idle pooled connection to the PostgreSQL server dies (server restart, administrator kill).
+   * The pool replaces the connection; without a listener the error would end the process.
+   */
+  onConnectionError?: (error: Error) => void;
 }
 
 export async function openDatabase(options: OpenOptions): Promise<Database> {
-  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10, options.onConnectionError);
   return openPglite(options.dataDir);
 }
 
@@ -111,8 +116,9 @@ function lockDataDir(dataDir: string): () => void {
   throw conflict('db.in_use', `cannot lock the embedded database in ${dataDir}`);
 }
 
-async function openPostgres(url: string, max: number): Promise<Database> {
+async function openPostgres(url: string, max: number, onError?: (error: Error) => void): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max });
+  pool.on('error', (error) => onError?.(error));
   const database = drizzleNodePg(pool, { schema });
   const db = database as unknown as Db;
   let closed = false;
