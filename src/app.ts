@@ -96,6 +96,8 @@ export async function buildApp(container: Container, options: AppOptions = {}) {
         'reports',
         'scorecards',
         'violations',
+        'notifications',
+        'sanctions',
       ] as const) {
         await api.register(modules[name].routes);
       }

@@ -5,9 +5,11 @@ import { createJobQueue } from './jobs/index.ts';
 import { createAuditModule } from './modules/audit/index.ts';
 import { createCatalogModule } from './modules/catalog/index.ts';
 import { createKeysModule, loadOrCreateMasterKey, loadOrCreateSigningKey } from './modules/keys/index.ts';
+import { createNotificationsModule } from './modules/notifications/index.ts';
 import { createOrganisationsModule } from './modules/organisations/index.ts';
 import { createRegimesModule } from './modules/regimes/index.ts';
 import { createReportsModule } from './modules/reports/index.ts';
+import { createSanctionsModule, PROPOSE_JOB } from './modules/sanctions/index.ts';
 import { createScorecardsModule } from './modules/scorecards/index.ts';
 import { createSessionsModule } from './modules/sessions/index.ts';
 import { createSystemModule } from './modules/system/index.ts';
@@ -56,6 +58,15 @@ export async function createContainer(config: Config, options: ContainerOptions 
   });
   const tokens = createTokensModule({ db, clock, audit: audit.service });
   const jobs = createJobQueue({ db, clock });
+  const notifications = createNotificationsModule({
+    db,
+    clock,
+    audit: audit.service,
+    jobs,
+    smtpUrl: config.SMTP_URL,
+    smtpFrom: config.SMTP_FROM,
+    publicUrl: config.PUBLIC_URL,
+  });
   const regimes = createRegimesModule({
     db,
     clock,
@@ -83,6 +94,20 @@ export async function createContainer(config: Config, options: ContainerOptions 
     audit: audit.service,
     rulesFile: config.VIOLATION_RULES_FILE,
     regimeIds: regimes.service.listRegimes().map((r) => r.id),
+    // The policy proposes a sanction for each violation, in a job committed with the violations.
+    afterOpen: async (tx, opened) => {
+      await jobs.enqueue(tx, PROPOSE_JOB, { violationIds: opened.map((v) => v.id) });
+    },
+  });
+  const sanctions = createSanctionsModule({
+    db,
+    clock,
+    audit: audit.service,
+    organisations: organisations.service,
+    violations: violations.service,
+    notifications: notifications.service,
+    keys: keys.service,
+    fourEyes: config.SANCTIONS_FOUR_EYES,
   });
   const system = createSystemModule({
     database,
@@ -112,6 +137,8 @@ export async function createContainer(config: Config, options: ContainerOptions 
       reports,
       scorecards,
       violations,
+      notifications,
+      sanctions,
     },
     /** Runs pending migrations and loads the data keys: call once before serving. */
     async prepare() {

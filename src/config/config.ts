@@ -26,6 +26,14 @@ export const ConfigSchema = Type.Object(
     VIOLATION_RULES_FILE: Type.Optional(
       Type.String({ minLength: 1, description: 'JSON file of violation rules, replacing the built-in ones' }),
     ),
+    SANCTIONS_FOUR_EYES: Type.Boolean({
+      default: false,
+      description: 'a second operator manager approves each sanction decision; no one decides what they proposed',
+    }),
+    SMTP_URL: Type.Optional(
+      Type.String({ pattern: '^smtps?://[^\\s]+$', description: 'SMTP server for e-mail notifications; unset: none' }),
+    ),
+    SMTP_FROM: Type.String({ minLength: 1, maxLength: 320, default: 'threatshare <noreply@localhost>' }),
   },
   { additionalProperties: false },
 );

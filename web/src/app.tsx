@@ -11,6 +11,7 @@ import { SignInPage } from './features/auth/sign-in-page';
 import { CatalogPage } from './features/catalog/catalog-page';
 import { CveDetailPage } from './features/catalog/cve-detail-page';
 import { DeadlinesPage } from './features/deadlines/deadlines-page';
+import { NotificationsPage } from './features/notifications/notifications-page';
 import { OrganisationDetailPage } from './features/organisations/organisation-detail-page';
 import { OrganisationsPage } from './features/organisations/organisations-page';
 import { OverviewPage } from './features/overview/overview-page';
@@ -62,6 +63,7 @@ const router = createBrowserRouter([
       { path: 'users', element: <UsersPage /> },
       { path: 'tokens', element: <TokensPage /> },
       { path: 'audit', element: <AuditPage /> },
+      { path: 'notifications', element: <NotificationsPage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -28,3 +28,20 @@ const transitions: Record<PartnerStatus, readonly PartnerStatus[]> = {
 
 export const allowedNextStatuses = (from: PartnerStatus): readonly PartnerStatus[] => transitions[from];
 export const canTransition = (from: PartnerStatus, to: PartnerStatus): boolean => transitions[from].includes(to);
+
+/** What an organisation may do and receive, as its partner status decides (ADR 0007). */
+export interface Capabilities {
+  /** Receives partner-only (TLP:AMBER and above) warnings and intelligence, including reports shared with it. */
+  receivesPartnerOnly: boolean;
+  /** Submits vulnerability reports. A suspended partner can and must still report: its obligations keep running. */
+  reports: boolean;
+}
+
+const withheld: readonly (PartnerStatus | null)[] = ['suspended', 'under_review', 'revoked'];
+/** The partner statuses under which partner-only content is withheld. */
+export const statusesWithoutPartnerOnly = withheld.filter((s): s is PartnerStatus => s !== null);
+
+export const capabilitiesOf = (partnerStatus: PartnerStatus | null): Capabilities => ({
+  receivesPartnerOnly: !withheld.includes(partnerStatus),
+  reports: true,
+});

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { errorResponses, IdParams } from '../../http/schemas.ts';
+import { capabilitiesOf } from './organisations.policy.ts';
 import type { OrgRow, StatusChangeRow } from './organisations.repository.ts';
 import {
   ChangeStatusBody,
@@ -8,6 +9,7 @@ import {
   ListOrgsQuery,
   type OrgDto,
   OrgPage,
+  type PartnerStatus,
   StatusHistory,
   UpdateOrgBody,
 } from './organisations.schemas.ts';
@@ -23,6 +25,7 @@ export const toOrgDto = (row: OrgRow): OrgDto => ({
   contacts: row.contacts,
   partnerStatus: row.partnerStatus as OrgDto['partnerStatus'],
   partnerStatusUntil: row.partnerStatusUntil?.toISOString() ?? null,
+  capabilities: capabilitiesOf(row.partnerStatus as PartnerStatus | null),
   createdAt: row.createdAt.toISOString(),
   updatedAt: row.updatedAt.toISOString(),
 });

@@ -71,6 +71,15 @@ export const OrgDto = Type.Object(
     contacts: Type.Array(ContactSchema),
     partnerStatus: Nullable(PartnerStatusSchema),
     partnerStatusUntil: Nullable(DateTime),
+    capabilities: Type.Object(
+      {
+        receivesPartnerOnly: Type.Boolean({
+          description: 'receives partner-only (TLP:AMBER and above) warnings, intelligence and shared reports',
+        }),
+        reports: Type.Boolean({ description: 'submits vulnerability reports (a suspended partner still must)' }),
+      },
+      { description: 'what the partner status allows' },
+    ),
     createdAt: DateTime,
     updatedAt: DateTime,
   },

@@ -1,4 +1,4 @@
-import type { Db } from '../../db/client.ts';
+import type { Db, Executor } from '../../db/client.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { conflict, forbidden, notFound, unprocessable, validationError } from '../../shared/errors.ts';
 import { newId, type OrgId } from '../../shared/ids.ts';
@@ -44,6 +44,64 @@ export function createOrganisationsService({ db, clock, audit }: OrganisationsDe
         { pointer: '/name', detail: 'is already used by another organisation' },
       ]);
     }
+  }
+
+  /**
+   * Moves a partner to a status inside the caller's transaction, keeping the history and auditing it. The caller
+   * has decided the actor may (an operator admin, or a sanction decided by one); illegal moves are a 409.
+   */
+  async function applyPartnerStatus(
+    tx: Executor,
+    actor: Principal,
+    id: string,
+    input: ChangeStatusInput,
+    now: Date = clock.now(),
+  ): Promise<OrgRow> {
+    const until = input.until ? new Date(input.until) : null;
+    const current = await repo.findById(tx, id, true);
+    if (!current) throw orgNotFound(id);
+    if (current.kind !== 'partner' || current.partnerStatus === null) {
+      throw unprocessable('org.not_partner', `${current.name} is not a partner organisation`);
+    }
+    const from = current.partnerStatus as PartnerStatus;
+    if (!canTransition(from, input.status)) {
+      const next = allowedNextStatuses(from);
+      throw conflict(
+        'org.illegal_status_transition',
+        `A partner cannot go from ${from} to ${input.status}${next.length ? ` (allowed: ${next.join(', ')})` : ''}`,
+      );
+    }
+    const updated = await repo.update(tx, id, {
+      partnerStatus: input.status,
+      partnerStatusUntil: until,
+      updatedAt: now,
+    });
+    await repo.insertStatusChange(tx, {
+      id: newId(),
+      orgId: id,
+      fromStatus: from,
+      toStatus: input.status,
+      reason: input.reason,
+      legalBasis: input.legalBasis ?? null,
+      until,
+      changedBy: actor.userId,
+      changedByLabel: actor.label,
+      changedAt: now,
+    });
+    await audit.record(tx, actor, {
+      action: 'org.status_changed',
+      orgId: id,
+      subjectType: 'organisation',
+      subjectId: id,
+      summary: {
+        from,
+        to: input.status,
+        reason: input.reason,
+        legalBasis: input.legalBasis ?? null,
+        until: until?.toISOString() ?? null,
+      },
+    });
+    return updated;
   }
 
   return {
@@ -173,58 +231,16 @@ export function createOrganisationsService({ db, clock, audit }: OrganisationsDe
           { pointer: '/until', detail: 'only suspensions and reviews have an end' },
         ]);
       }
-      return db.transaction(async (tx) => {
-        const current = (await repo.findById(tx, id, true))!;
-        if (current.kind !== 'partner' || current.partnerStatus === null) {
-          throw unprocessable('org.not_partner', `${current.name} is not a partner organisation`);
-        }
-        const from = current.partnerStatus as PartnerStatus;
-        if (!canTransition(from, input.status)) {
-          const next = allowedNextStatuses(from);
-          throw conflict(
-            'org.illegal_status_transition',
-            `A partner cannot go from ${from} to ${input.status}${next.length ? ` (allowed: ${next.join(', ')})` : ''}`,
-          );
-        }
-        const updated = await repo.update(tx, id, {
-          partnerStatus: input.status,
-          partnerStatusUntil: until,
-          updatedAt: now,
-        });
-        await repo.insertStatusChange(tx, {
-          id: newId(),
-          orgId: id,
-          fromStatus: from,
-          toStatus: input.status,
-          reason: input.reason,
-          legalBasis: input.legalBasis ?? null,
-          until,
-          changedBy: actor.userId,
-          changedByLabel: actor.label,
-          changedAt: now,
-        });
-        await audit.record(tx, actor, {
-          action: 'org.status_changed',
-          orgId: id,
-          subjectType: 'organisation',
-          subjectId: id,
-          summary: {
-            from,
-            to: input.status,
-            reason: input.reason,
-            legalBasis: input.legalBasis ?? null,
-            until: input.until ?? null,
-          },
-        });
-        return updated;
-      });
+      return db.transaction((tx) => applyPartnerStatus(tx, actor, id, input, now));
     },
+
+    applyPartnerStatus,
 
     countByKind: (actor: Principal) =>
       isOperator(actor) ? repo.countByKind(db) : Promise.resolve({} as Record<string, number>),
     findOperator: () => repo.findOperator(db),
     /** For other modules that have already decided the caller may know of it. */
-    findOrganisation: (id: string) => repo.findById(db, id),
+    findOrganisation: (id: string, ex: Executor = db) => repo.findById(ex, id),
   };
 }
 

@@ -12,6 +12,7 @@ import {
   users,
   vendorStatements,
 } from '../../db/schema/index.ts';
+import { statusesWithoutPartnerOnly } from '../organisations/index.ts';
 
 export type ReportRow = typeof reports.$inferSelect;
 export type SubmissionRow = typeof reportSubmissions.$inferSelect;
@@ -20,7 +21,10 @@ export type CommentRow = typeof reportComments.$inferSelect;
 export type VendorRow = typeof reportVendors.$inferSelect & { orgName: string };
 export type StatementRow = typeof vendorStatements.$inferSelect;
 
-/** Who may see a report, decided in SQL: the reporting organisation, the operator, vendors brought in. */
+/**
+ * Who may see a report, decided in SQL: the reporting organisation, the operator, vendors brought in. A vendor whose
+ * partner status withholds partner-only content (suspended, under review, revoked) sees only TLP:CLEAR and GREEN.
+ */
 export interface Viewer {
   orgId: string | null;
   isOperator: boolean;
@@ -29,9 +33,14 @@ export interface Viewer {
 export function visibleTo(viewer: Viewer): SQL | undefined {
   if (viewer.isOperator) return undefined;
   if (!viewer.orgId) return sql`false`;
+  const withheld = sql.join(
+    statusesWithoutPartnerOnly.map((s) => sql`${s}`),
+    sql`, `,
+  );
+  const vendorMayReceive = sql`(${reports.tlp} in ('CLEAR', 'GREEN') or not exists (select 1 from ${organisations} where ${organisations.id} = ${viewer.orgId} and ${organisations.partnerStatus} in (${withheld})))`;
   return or(
     eq(reports.reporterOrgId, viewer.orgId),
-    sql`exists (select 1 from ${reportVendors} where ${reportVendors.reportId} = ${reports.id} and ${reportVendors.orgId} = ${viewer.orgId})`,
+    sql`(exists (select 1 from ${reportVendors} where ${reportVendors.reportId} = ${reports.id} and ${reportVendors.orgId} = ${viewer.orgId}) and ${vendorMayReceive})`,
   );
 }
 

@@ -25,8 +25,40 @@ describe('violation rules files', () => {
   it('accepts a valid file', () => {
     expect(checkRules({ rules: [good, count] }, { regimeIds: ['cn-2021'] })).toEqual({
       rules: [good, count],
+      sanctions: { minor: { measure: 'warning' }, major: { measure: 'suspension', period: 'P6M' } },
       problems: [],
     });
+  });
+
+  it('takes the sanction policy from the file over the defaults', () => {
+    const { sanctions, problems } = checkRules({
+      rules: [{ ...good, sanction: { measure: 'revocation' } }],
+      sanctions: { major: { measure: 'suspension', period: 'P3M' } },
+    });
+    expect(problems).toEqual([]);
+    expect(sanctions).toEqual({ minor: { measure: 'warning' }, major: { measure: 'suspension', period: 'P3M' } });
+  });
+
+  it('refuses sanction measures that cannot work', () => {
+    const { rules, problems } = checkRules({
+      rules: [
+        { ...good, sanction: { measure: 'suspension' } },
+        { ...count, id: 'c2', sanction: { measure: 'warning', period: 'P1M' } },
+        { ...count, id: 'c3', sanction: { measure: 'suspension', period: 'P20Y' } },
+      ],
+      sanctions: { major: { measure: 'suspension', period: 'PT1H' }, minor: { measure: 'fine' }, severe: {} },
+    });
+    expect(rules).toEqual([]);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        { pointer: '/sanctions/severe', detail: 'is not a known property' },
+        expect.objectContaining({ pointer: '/sanctions/minor/measure' }),
+        { pointer: '/sanctions/major/period', detail: "'PT1H' is shorter than a day" },
+        { pointer: '/rules/0/sanction/period', detail: 'a suspension needs a period, e.g. P6M' },
+        { pointer: '/rules/1/sanction/period', detail: 'a warning has no period' },
+        { pointer: '/rules/2/sanction/period', detail: "'P20Y' is longer than ten years" },
+      ]),
+    );
   });
 
   it('lists every unknown field, bad value and missing property at once', () => {

@@ -4,7 +4,7 @@ import { ConfigError } from '../../config/config.ts';
 import type { FieldError } from '../../shared/errors.ts';
 import { addDuration, parseDuration } from '../regimes/index.ts';
 import { builtinRules } from './violations.builtin.ts';
-import { Rule, RulesFile } from './violations.model.ts';
+import { defaultSanctionPolicy, Rule, RulesFile, type SanctionPolicy } from './violations.model.ts';
 
 const ajv = new Ajv({ allErrors: true, strict: false, discriminator: true });
 const validateFile = ajv.compile<RulesFile>(RulesFile);
@@ -13,6 +13,8 @@ const validateRule = ajv.compile<Rule>(Rule);
 export interface RulesCheck {
   /** The file's rules if it is valid. */
   rules: Rule[];
+  /** The sanction policy: the file's, over the defaults. */
+  sanctions: SanctionPolicy;
   /** Every problem, each with a JSON pointer into the file. */
   problems: FieldError[];
 }
@@ -37,6 +39,8 @@ function schemaProblems(): FieldError[] {
 }
 
 const EPOCH = new Date(0);
+const DAY_MS = 86_400_000;
+const SUSPENSION_MAX_DAYS = 3660;
 
 /** A period we can use: a valid ISO 8601 duration of at least one second. */
 function periodProblem(text: string): string | undefined {
@@ -44,6 +48,37 @@ function periodProblem(text: string): string | undefined {
   if (!duration) return `'${text}' is not an ISO 8601 duration such as PT24H or P90D`;
   if (addDuration(EPOCH, duration).getTime() < 1000) return `'${text}' is shorter than a second`;
   return undefined;
+}
+
+/** A suspension needs a period between a day and ten years; the other measures have none. */
+function measureProblems(spec: unknown, at: string): FieldError[] {
+  const { measure, period } = (spec ?? {}) as { measure?: unknown; period?: unknown };
+  if (measure === 'suspension') {
+    if (typeof period !== 'string')
+      return [{ pointer: `${at}/period`, detail: 'a suspension needs a period, e.g. P6M' }];
+    const duration = parseDuration(period);
+    if (!duration) return [{ pointer: `${at}/period`, detail: `'${period}' is not an ISO 8601 duration such as P6M` }];
+    const days = addDuration(EPOCH, duration).getTime() / DAY_MS;
+    if (days < 1) return [{ pointer: `${at}/period`, detail: `'${period}' is shorter than a day` }];
+    if (days > SUSPENSION_MAX_DAYS)
+      return [{ pointer: `${at}/period`, detail: `'${period}' is longer than ten years` }];
+    return [];
+  }
+  if ((measure === 'warning' || measure === 'revocation') && period !== undefined) {
+    return [{ pointer: `${at}/period`, detail: `a ${measure} has no period` }];
+  }
+  return [];
+}
+
+function sanctionProblems(raw: unknown, rules: readonly unknown[]): FieldError[] {
+  const policy = ((raw as { sanctions?: Record<string, unknown> } | null)?.sanctions ?? {}) as Record<string, unknown>;
+  return [
+    ...(['minor', 'major'] as const).flatMap((s) => (policy[s] ? measureProblems(policy[s], `/sanctions/${s}`) : [])),
+    ...rules.flatMap((rule, i) => {
+      const spec = (rule as { sanction?: unknown } | null)?.sanction;
+      return spec ? measureProblems(spec, `/rules/${i}/sanction`) : [];
+    }),
+  ];
 }
 
 /** Periods that parse but cannot work, checked on every rule whatever else is wrong with it. */
@@ -95,8 +130,14 @@ export function checkRules(raw: unknown, options: RulesCheckOptions = {}): Rules
   const list = (value as { rules?: unknown } | null)?.rules;
   const rules = Array.isArray(list) ? (list as unknown[]) : [];
   const wellFormed = valid ? (rules as Rule[]) : rules.map((r) => (validateRule(r) ? r : undefined));
-  const problems = [...schema, ...periodProblems(rules), ...semanticProblems(wellFormed, options)];
-  return { rules: problems.length ? [] : (rules as Rule[]), problems };
+  const problems = [
+    ...schema,
+    ...periodProblems(rules),
+    ...sanctionProblems(value, rules),
+    ...semanticProblems(wellFormed, options),
+  ];
+  const sanctions = { ...defaultSanctionPolicy, ...((value as RulesFile | null)?.sanctions ?? {}) };
+  return { rules: problems.length ? [] : (rules as Rule[]), sanctions, problems };
 }
 
 /** Reads and checks a rules file; unreadable or unparsable files are one problem at `/`. */
@@ -105,17 +146,27 @@ export function checkRulesFile(file: string, options: RulesCheckOptions = {}): R
   try {
     raw = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    return { rules: [], problems: [{ pointer: '/', detail: `cannot read ${file}: ${(error as Error).message}` }] };
+    const problems = [{ pointer: '/', detail: `cannot read ${file}: ${(error as Error).message}` }];
+    return { rules: [], sanctions: defaultSanctionPolicy, problems };
   }
   return checkRules(raw, options);
 }
 
-/** The file's rules, which replace the built-ins; an invalid file is a configuration error (exit 2 at start). */
-export function loadRules(file: string | undefined, options: RulesCheckOptions = {}): Rule[] {
-  if (!file) return [...builtinRules];
-  const { rules, problems } = checkRulesFile(file, options);
+/**
+ * The file's rules, which replace the built-ins, and its sanction policy over the defaults; an invalid file is a
+ * configuration error (exit 2 at start).
+ */
+export function loadProgramme(
+  file: string | undefined,
+  options: RulesCheckOptions = {},
+): { rules: Rule[]; sanctions: SanctionPolicy } {
+  if (!file) return { rules: [...builtinRules], sanctions: defaultSanctionPolicy };
+  const { rules, sanctions, problems } = checkRulesFile(file, options);
   if (problems.length) {
     throw new ConfigError(problems.map((p) => `VIOLATION_RULES_FILE ${file}${p.pointer}: ${p.detail}`));
   }
-  return rules;
+  return { rules, sanctions };
 }
+
+export const loadRules = (file: string | undefined, options: RulesCheckOptions = {}): Rule[] =>
+  loadProgramme(file, options).rules;

@@ -60,6 +60,26 @@ const Condition = Type.Unsafe<RuleCondition>({
   discriminator: { propertyName: 'kind' },
 });
 
+export const sanctionMeasures = ['warning', 'suspension', 'revocation'] as const;
+export type SanctionMeasure = (typeof sanctionMeasures)[number];
+
+/** The measure the policy proposes for a violation; a suspension has a period (ISO 8601, e.g. P6M). */
+export const MeasureSpec = Type.Object(
+  {
+    measure: StringEnum(sanctionMeasures),
+    period: Type.Optional(IsoDuration('how long a suspension lasts, e.g. P6M; only for suspensions')),
+  },
+  { additionalProperties: false },
+);
+export type MeasureSpec = Static<typeof MeasureSpec>;
+
+/** What the policy proposes per violation severity, unless the rule names its own measure. */
+export type SanctionPolicy = Record<ViolationSeverity, MeasureSpec>;
+export const defaultSanctionPolicy: SanctionPolicy = {
+  minor: { measure: 'warning' },
+  major: { measure: 'suspension', period: 'P6M' },
+};
+
 export const Rule = Type.Object(
   {
     id: Slug,
@@ -68,6 +88,7 @@ export const Rule = Type.Object(
     description: Type.String({ maxLength: 4000 }),
     legalBasis: Type.Optional(Type.String({ minLength: 1, maxLength: 1000 })),
     when: Condition,
+    sanction: Type.Optional(MeasureSpec),
   },
   { additionalProperties: false },
 );
@@ -78,6 +99,12 @@ export const RulesFile = Type.Object(
   {
     $schema: Type.Optional(Type.String()),
     rules: Type.Array(Rule, { maxItems: 200 }),
+    sanctions: Type.Optional(
+      Type.Object(
+        { minor: Type.Optional(MeasureSpec), major: Type.Optional(MeasureSpec) },
+        { additionalProperties: false, description: 'the measure proposed per violation severity' },
+      ),
+    ),
   },
   { additionalProperties: false },
 );

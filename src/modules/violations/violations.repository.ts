@@ -95,6 +95,13 @@ export const violationsRepository = {
         .where(and(eq(violations.id, id), where(filter)))
     )[0],
 
+  close: async (tx: Executor, id: string, at: Date): Promise<void> => {
+    await tx
+      .update(violations)
+      .set({ status: 'closed', closedAt: at })
+      .where(and(eq(violations.id, id), eq(violations.status, 'open')));
+  },
+
   list: async (
     db: Executor,
     filter: ViolationFilter,

@@ -1,11 +1,11 @@
-import type { Db } from '../../db/client.ts';
+import type { Db, Executor } from '../../db/client.ts';
 import type { Clock } from '../../shared/clock.ts';
 import { forbidden, notFound } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
 import { type Principal, systemPrincipal } from '../../shared/principal.ts';
 import type { AuditService } from '../audit/index.ts';
 import { type CandidateViolation, evaluateRules, type ObligationFact } from './violations.engine.ts';
-import type { Rule, ViolationStatus } from './violations.model.ts';
+import type { MeasureSpec, Rule, SanctionPolicy, ViolationSeverity, ViolationStatus } from './violations.model.ts';
 import { canEvaluateRules, canReadRules, canSeeAllViolations } from './violations.policy.ts';
 import { violationsRepository as repo, type ViolationRow } from './violations.repository.ts';
 
@@ -15,6 +15,10 @@ export interface ViolationsDeps {
   audit: Pick<AuditService, 'record' | 'deny'>;
   /** The built-ins, or the rules of VIOLATION_RULES_FILE, loaded at start. */
   rules: readonly Rule[];
+  /** The measure proposed per severity (the rules file's `sanctions`, over the defaults). */
+  sanctions: SanctionPolicy;
+  /** Told, in the transaction that opens them, of the violations a run opened (the sanctions job is enqueued). */
+  afterOpen?: ((tx: Executor, opened: readonly ViolationRow[]) => Promise<void>) | undefined;
 }
 
 export interface ViolationsQuery {
@@ -28,7 +32,7 @@ export const EVALUATE_JOB = 'violations.evaluate';
 const NO_ORG = '00000000-0000-0000-0000-000000000000';
 const violationNotFound = (id: string) => notFound('violation.not_found', `Violation ${id} not found`);
 
-export function createViolationsService({ db, clock, audit, rules }: ViolationsDeps) {
+export function createViolationsService({ db, clock, audit, rules, sanctions, afterOpen }: ViolationsDeps) {
   /** The organisation filter an actor may use: its own unless operator staff; asking for another's finds nothing. */
   const visibleOrg = (actor: Principal, orgId?: string): string | undefined => {
     if (canSeeAllViolations(actor)) return orgId;
@@ -98,6 +102,7 @@ export function createViolationsService({ db, clock, audit, rules }: ViolationsD
           },
         });
       }
+      if (opened.length) await afterOpen?.(tx, opened);
       return opened;
     });
   }
@@ -105,6 +110,18 @@ export function createViolationsService({ db, clock, audit, rules }: ViolationsD
   return {
     runRules,
     activeRules: (): readonly Rule[] => rules,
+    sanctionPolicy: (): SanctionPolicy => sanctions,
+
+    /** The measure the policy proposes for a violation: its rule's own, else the one for its severity. */
+    measureFor(violation: Pick<ViolationRow, 'ruleId' | 'severity'>): MeasureSpec {
+      const rule = rules.find((r) => r.id === violation.ruleId);
+      return rule?.sanction ?? sanctions[violation.severity as ViolationSeverity] ?? sanctions.minor;
+    },
+
+    /** For the sanctions module, which has decided the caller may know of it; none if unknown. */
+    findViolation: (ex: Executor, id: string) => repo.find(ex, id, {}),
+    /** Closes a violation once a sanction for it is decided (in force or dismissed). */
+    closeViolation: (tx: Executor, id: string, at: Date) => repo.close(tx, id, at),
 
     async listRules(actor: Principal): Promise<readonly Rule[]> {
       if (!canReadRules(actor)) {

@@ -159,3 +159,8 @@ export type VexJustification = NonNullable<StatementBody['justification']>;
 export type Scorecard = Schemas['Scorecard'];
 export type ScorecardMonth = Scorecard['trend'][number];
 export type Statistics = Schemas['Statistics'];
+
+export type AppNotification = Schemas['Notification'];
+export type NotificationEmailStatus = AppNotification['emailStatus'];
+export type UnreadNotificationCount = Response<'/api/v1/notifications/unread-count', 'get', 200>;
+export type NotificationsMarked = Response<'/api/v1/notifications/read-all', 'post', 200>;

@@ -18,6 +18,7 @@ import type { ComponentType } from 'react';
 import { Outlet, NavLink as RouterNavLink, useLocation } from 'react-router';
 import type { Me } from '../api/types';
 import { isOperator, isOperatorAdmin, useMe, useSession } from '../features/auth/session-context';
+import { NotificationBell } from '../features/notifications/notification-bell';
 
 interface NavItem {
   to: string;
@@ -83,6 +84,7 @@ export function AppLayout() {
             </Text>
           </Group>
           <Group gap="md" wrap="nowrap">
+            <NotificationBell />
             <UserSummary me={me} />
             <Button
               variant="default"

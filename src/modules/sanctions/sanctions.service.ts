@@ -1,0 +1,436 @@
+import type { Executor } from '../../db/client.ts';
+import { conflict, forbidden, notFound, validationError } from '../../shared/errors.ts';
+import { newId } from '../../shared/ids.ts';
+import { type Principal, systemPrincipal } from '../../shared/principal.ts';
+import type { PartnerStatus } from '../organisations/index.ts';
+import type { SanctionMeasure } from '../violations/index.ts';
+import { endOfPeriod, requirePartner, requireReason, type SanctionsDeps } from './sanctions.context.ts';
+import { partnerVisibleStatuses, type SanctionDecision, type SanctionStatus } from './sanctions.model.ts';
+import { canManageSanctions, canSeeAllSanctions, fourEyesConflict } from './sanctions.policy.ts';
+import { sanctionsRepository as repo, type SanctionRow } from './sanctions.repository.ts';
+
+export const PROPOSE_JOB = 'sanctions.propose';
+export const SWEEP_JOB = 'sanctions.sweep';
+
+export interface ProposeInput {
+  orgId: string;
+  violationId?: string | undefined;
+  measure: SanctionMeasure;
+  period?: string | undefined;
+  reason: string;
+  legalBasis?: string | undefined;
+}
+
+export interface DecideInput {
+  decision: SanctionDecision;
+  reason?: string | undefined;
+  measure?: SanctionMeasure | undefined;
+  period?: string | undefined;
+  startsAt?: string | undefined;
+  endsAt?: string | undefined;
+  legalBasis?: string | undefined;
+}
+
+export interface SanctionsQuery {
+  orgId?: string | undefined;
+  status?: SanctionStatus | undefined;
+  limit: number;
+  offset: number;
+}
+
+const NO_ORG = '00000000-0000-0000-0000-000000000000';
+const sanctionNotFound = (id: string) => notFound('sanction.not_found', `Sanction ${id} not found`);
+const measureLabel: Record<string, string> = {
+  warning: 'a warning',
+  suspension: 'a suspension',
+  revocation: 'revocation of the partnership',
+};
+const day = (d: Date | null) => d?.toISOString().slice(0, 10) ?? '';
+
+/** The partner status a measure in force sets, or none (a warning to a partner already under a harsher measure). */
+function statusFor(measure: string, current: PartnerStatus | null): PartnerStatus | undefined {
+  if (measure === 'revocation') return 'revoked';
+  if (measure === 'suspension') return 'suspended';
+  return current === 'active' ? 'warned' : undefined;
+}
+
+export function createSanctionsService(deps: SanctionsDeps) {
+  const { db, clock, audit, organisations, violations, notifications, fourEyes } = deps;
+
+  async function requireManager(actor: Principal, action: string, s?: SanctionRow) {
+    if (canManageSanctions(actor)) return;
+    throw await audit.deny(
+      actor,
+      { action, orgId: s?.orgId ?? actor.orgId, subjectType: 'sanction', subjectId: s?.id ?? null },
+      forbidden('sanction.forbidden', 'Only operator managers propose and decide sanctions'),
+    );
+  }
+
+  /** The sanctions an actor may see: operator staff all, a partner its own decided ones. */
+  function scope(actor: Principal, orgId?: string): { orgId?: string | undefined; statuses?: readonly string[] } {
+    if (canSeeAllSanctions(actor)) return { orgId };
+    const own = actor.orgId ?? NO_ORG;
+    return { orgId: orgId && orgId !== own ? NO_ORG : own, statuses: partnerVisibleStatuses };
+  }
+
+  async function getVisible(actor: Principal, id: string): Promise<SanctionRow> {
+    const row = await repo.find(db, id);
+    const { orgId, statuses } = scope(actor);
+    if (!row || (orgId && row.orgId !== orgId) || (statuses && !statuses.includes(row.status))) {
+      throw sanctionNotFound(id);
+    }
+    return row;
+  }
+
+  /**
+   * Puts a decided sanction in force (or schedules it when it starts later): the partner's status changes as the
+   * measure defines, the violation closes, the partner is told. Runs in the caller's transaction.
+   */
+  async function putInForce(tx: Executor, actor: Principal, s: SanctionRow, now: Date): Promise<SanctionRow> {
+    if (s.startsAt && s.startsAt.getTime() > now.getTime()) {
+      const scheduled = await repo.update(tx, s.id, { status: 'scheduled', updatedAt: now });
+      await record(tx, actor, scheduled, 'sanction.scheduled', { startsAt: s.startsAt.toISOString() });
+      return scheduled;
+    }
+    const org = await organisations.findOrganisation(s.orgId, tx);
+    const status = statusFor(s.measure, (org?.partnerStatus ?? null) as PartnerStatus | null);
+    if (status) {
+      await organisations.applyPartnerStatus(
+        tx,
+        actor,
+        s.orgId,
+        {
+          status,
+          reason: `Sanction (${s.measure}): ${s.decisionReason ?? s.reason}`,
+          ...(s.legalBasis ? { legalBasis: s.legalBasis } : {}),
+          ...(status === 'suspended' && s.endsAt ? { until: s.endsAt.toISOString() } : {}),
+        },
+        now,
+      );
+    }
+    const inForce = await repo.update(tx, s.id, { status: 'in_force', updatedAt: now });
+    if (s.violationId) await violations.closeViolation(tx, s.violationId, now);
+    await record(tx, actor, inForce, 'sanction.in_force', { partnerStatus: status ?? null });
+    const until = s.measure === 'suspension' ? ` from ${day(s.startsAt)} until ${day(s.endsAt)}` : '';
+    await notifications.notify(tx, {
+      orgId: s.orgId,
+      kind: 'sanction.in_force',
+      title: `Sanction in force: ${measureLabel[s.measure]}${until}`,
+      body:
+        `${s.decisionReason ?? s.reason}` +
+        (s.measure === 'suspension'
+          ? '\n\nWhile suspended you do not receive partner-only (TLP:AMBER and above) warnings and intelligence. ' +
+            'Your reporting obligations keep running: report as before.'
+          : ''),
+      link: '/programme',
+      subjectType: 'sanction',
+      subjectId: s.id,
+    });
+    return inForce;
+  }
+
+  async function record(tx: Executor, actor: Principal, s: SanctionRow, action: string, extra = {}) {
+    await audit.record(tx, actor, {
+      action,
+      orgId: s.orgId,
+      subjectType: 'sanction',
+      subjectId: s.id,
+      summary: {
+        measure: s.measure,
+        period: s.period,
+        status: s.status,
+        violationId: s.violationId,
+        startsAt: s.startsAt?.toISOString() ?? null,
+        endsAt: s.endsAt?.toISOString() ?? null,
+        ...extra,
+      },
+    });
+  }
+
+  /** The term a decision sets: start (now unless later), end (for suspensions), checked. */
+  function termOf(s: SanctionRow, input: DecideInput, now: Date) {
+    const measure = input.measure ?? (s.measure as SanctionMeasure);
+    const startsAt = input.startsAt ? new Date(input.startsAt) : now;
+    if (startsAt.getTime() < now.getTime() - 60_000) {
+      throw validationError('sanction.start_in_past', 'A sanction cannot start in the past', [
+        { pointer: '/startsAt', detail: 'must not lie in the past' },
+      ]);
+    }
+    if (measure !== 'suspension') {
+      if (input.endsAt || input.period) {
+        throw validationError('sanction.no_term', `${measureLabel[measure]} has no end`, [
+          { pointer: input.endsAt ? '/endsAt' : '/period', detail: 'only a suspension has an end' },
+        ]);
+      }
+      return { measure, startsAt, endsAt: null, period: null };
+    }
+    const period = input.period ?? (measure === s.measure ? s.period : null);
+    let endsAt: Date;
+    if (input.endsAt) {
+      endsAt = new Date(input.endsAt);
+    } else if (period) {
+      endsAt = endOfPeriod(startsAt, period);
+    } else {
+      throw validationError('sanction.term_required', 'A suspension needs a period or an end', [
+        { pointer: '/period', detail: 'give period (e.g. P6M) or endsAt' },
+      ]);
+    }
+    if (endsAt.getTime() <= startsAt.getTime()) {
+      throw validationError('sanction.end_before_start', 'A sanction cannot end before it starts', [
+        { pointer: '/endsAt', detail: `must be later than the start (${startsAt.toISOString()})` },
+      ]);
+    }
+    return { measure, startsAt, endsAt, period: input.endsAt ? null : period };
+  }
+
+  /** Proposes the policy's measure for each open violation without one, once per violation (unique index). */
+  async function proposeForViolations(violationIds?: readonly string[]): Promise<SanctionRow[]> {
+    const open = await repo.violationsWithoutProposal(db, violationIds);
+    if (open.length === 0) return [];
+    const now = clock.now();
+    const actor = systemPrincipal(`jobs:${PROPOSE_JOB}`);
+    return db.transaction(async (tx) => {
+      const proposed: SanctionRow[] = [];
+      for (const v of open) {
+        const spec = violations.measureFor(v);
+        const row = await repo.insert(tx, {
+          ...blank(now),
+          id: newId(),
+          orgId: v.orgId,
+          violationId: v.id,
+          measure: spec.measure,
+          period: spec.period ?? null,
+          status: 'proposed',
+          source: 'policy',
+          reason: `${v.severity === 'major' ? 'Major' : 'Minor'} violation (${v.ruleId}): ${v.summary}`,
+          proposedByLabel: 'policy',
+          proposedMeasure: spec.measure,
+          proposedPeriod: spec.period ?? null,
+        });
+        if (!row) continue;
+        proposed.push(row);
+        await record(tx, actor, row, 'sanction.proposed', { source: 'policy', reason: row.reason });
+        await notifications.notifyOperator(tx, {
+          kind: 'sanction.proposed',
+          title: `Sanction proposed: ${measureLabel[row.measure]}${row.period ? ` (${row.period})` : ''}`,
+          body: row.reason,
+          link: `/sanctions/${row.id}`,
+          subjectType: 'sanction',
+          subjectId: row.id,
+        });
+      }
+      return proposed;
+    });
+  }
+
+  return {
+    proposeForViolations,
+    putInForce,
+
+    async listSanctions(actor: Principal, query: SanctionsQuery) {
+      const { orgId, statuses } = scope(actor, query.orgId);
+      const wanted = query.status ? (statuses ?? [query.status]).filter((s) => s === query.status) : statuses;
+      return repo.list(db, { orgId, statuses: wanted ?? (query.status ? [] : undefined) }, query);
+    },
+
+    /** 404 for a sanction the actor may not see, so its existence is not revealed. */
+    async getSanction(actor: Principal, id: string) {
+      const row = await getVisible(actor, id);
+      const org = await organisations.findOrganisation(row.orgId);
+      return { ...row, orgName: org?.name ?? '', reviews: await repo.reviewsOf(db, id) };
+    },
+
+    /** A manager proposes a measure by hand (for a violation, or on its own), with a reason. */
+    async propose(actor: Principal, input: ProposeInput): Promise<SanctionRow> {
+      await requireManager(actor, 'sanction.propose');
+      const reason = requireReason(input.reason, 'sanction.reason_required', 'A sanction');
+      requirePartner(await organisations.findOrganisation(input.orgId));
+      if (input.violationId) {
+        const violation = await violations.findViolation(db, input.violationId);
+        if (!violation || violation.orgId !== input.orgId) {
+          throw validationError('sanction.unknown_violation', 'No such violation of this organisation', [
+            { pointer: '/violationId', detail: 'must be a violation of the organisation named by orgId' },
+          ]);
+        }
+      }
+      const now = clock.now();
+      if (input.measure === 'suspension' && !input.period) {
+        throw validationError('sanction.term_required', 'A suspension needs a period', [
+          { pointer: '/period', detail: 'is required for a suspension, e.g. P6M' },
+        ]);
+      }
+      if (input.measure === 'suspension') endOfPeriod(now, input.period!);
+      else if (input.period) {
+        throw validationError('sanction.no_term', `${measureLabel[input.measure]} has no period`, [
+          { pointer: '/period', detail: 'only a suspension has a period' },
+        ]);
+      }
+      const row: SanctionRow = {
+        ...blank(now),
+        id: newId(),
+        orgId: input.orgId,
+        violationId: input.violationId ?? null,
+        measure: input.measure,
+        period: input.period ?? null,
+        status: 'proposed',
+        source: 'manager',
+        reason,
+        legalBasis: input.legalBasis ?? null,
+        proposedBy: actor.userId,
+        proposedByLabel: actor.label,
+        proposedMeasure: input.measure,
+        proposedPeriod: input.period ?? null,
+      };
+      return db.transaction(async (tx) => {
+        const inserted = (await repo.insert(tx, row))!;
+        await record(tx, actor, inserted, 'sanction.proposed', { source: 'manager', reason });
+        return inserted;
+      });
+    },
+
+    /**
+     * Confirm, change (with a reason) or dismiss a proposal. With four-eyes on, a confirmation or change awaits a
+     * second manager's approval, and the proposer may not decide; without, it takes effect at once.
+     */
+    async decide(actor: Principal, id: string, input: DecideInput): Promise<SanctionRow> {
+      const current = await repo.find(db, id);
+      if (!current) throw sanctionNotFound(id);
+      await requireManager(actor, 'sanction.decide', current);
+      if (fourEyes && fourEyesConflict(actor, current, ['proposer'])) {
+        throw await audit.deny(
+          actor,
+          { action: 'sanction.decide', orgId: current.orgId, subjectType: 'sanction', subjectId: id },
+          forbidden('sanction.four_eyes', 'Four-eyes: the manager who proposed a sanction may not decide it'),
+        );
+      }
+      const now = clock.now();
+      const reason =
+        input.decision === 'confirm'
+          ? input.reason?.trim() || null
+          : requireReason(input.reason, 'sanction.reason_required', `To ${input.decision} a sanction`);
+      const changes = input.measure !== undefined || input.period !== undefined;
+      if (input.decision === 'confirm' && changes) {
+        throw validationError('sanction.confirm_changes', 'A confirmation takes the proposal as it is', [
+          { pointer: '/decision', detail: "use 'change', with a reason, to set another measure or period" },
+        ]);
+      }
+      const term = input.decision === 'dismiss' ? undefined : termOf(current, input, now);
+      return db.transaction(async (tx) => {
+        const s = await repo.find(tx, id, true);
+        if (s?.status !== 'proposed') {
+          throw conflict('sanction.not_proposed', `The sanction is ${s?.status ?? 'gone'}; only a proposal is decided`);
+        }
+        const decided = {
+          decision: input.decision,
+          decisionReason: reason,
+          decidedBy: actor.userId,
+          decidedByLabel: actor.label,
+          decidedAt: now,
+          updatedAt: now,
+          ...(input.legalBasis ? { legalBasis: input.legalBasis } : {}),
+        };
+        if (!term) {
+          const dismissed = await repo.update(tx, id, { ...decided, status: 'dismissed' });
+          if (s.violationId) await violations.closeViolation(tx, s.violationId, now);
+          await record(tx, actor, dismissed, 'sanction.dismissed', { reason });
+          return dismissed;
+        }
+        const next = await repo.update(tx, id, {
+          ...decided,
+          ...term,
+          status: fourEyes ? 'awaiting_approval' : s.status,
+        });
+        await record(tx, actor, next, 'sanction.decided', {
+          decision: input.decision,
+          reason,
+          proposedMeasure: s.proposedMeasure,
+        });
+        if (!fourEyes) return putInForce(tx, actor, next, now);
+        await notifications.notifyOperator(tx, {
+          kind: 'sanction.awaiting_approval',
+          title: `Sanction awaiting a second approval: ${measureLabel[next.measure]}`,
+          body: `${actor.label} decided to ${input.decision} it. ${reason ?? next.reason}`,
+          link: `/sanctions/${id}`,
+          subjectType: 'sanction',
+          subjectId: id,
+        });
+        return next;
+      });
+    },
+
+    /** Four-eyes: a second manager approves (it takes effect) or refuses with a reason (it is a proposal again). */
+    async approve(actor: Principal, id: string, input: { approve: boolean; reason?: string | undefined }) {
+      const current = await repo.find(db, id);
+      if (!current) throw sanctionNotFound(id);
+      await requireManager(actor, 'sanction.approve', current);
+      const who = fourEyesConflict(actor, current, ['proposer', 'decider']);
+      if (who) {
+        throw await audit.deny(
+          actor,
+          { action: 'sanction.approve', orgId: current.orgId, subjectType: 'sanction', subjectId: id },
+          forbidden('sanction.four_eyes', `Four-eyes: the ${who} of a sanction may not also approve it`),
+        );
+      }
+      const reason = input.approve
+        ? input.reason?.trim() || null
+        : requireReason(input.reason, 'sanction.reason_required', 'Refusing a sanction');
+      const now = clock.now();
+      return db.transaction(async (tx) => {
+        const s = await repo.find(tx, id, true);
+        if (s?.status !== 'awaiting_approval') {
+          throw conflict(
+            'sanction.not_awaiting_approval',
+            `The sanction is ${s?.status ?? 'gone'}, not awaiting approval`,
+          );
+        }
+        if (!input.approve) {
+          const back = await repo.update(tx, id, {
+            status: 'proposed',
+            decision: null,
+            decisionReason: null,
+            decidedBy: null,
+            decidedByLabel: null,
+            decidedAt: null,
+            updatedAt: now,
+          });
+          await record(tx, actor, back, 'sanction.approval_refused', { reason });
+          return back;
+        }
+        const approved = await repo.update(tx, id, {
+          approvedBy: actor.userId,
+          approvedByLabel: actor.label,
+          approvedAt: now,
+          updatedAt: now,
+        });
+        await record(tx, actor, approved, 'sanction.approved', { reason });
+        return putInForce(tx, actor, approved, now);
+      });
+    },
+
+    fourEyes: () => fourEyes,
+  };
+}
+
+/** The columns a fresh proposal leaves empty. */
+function blank(now: Date) {
+  return {
+    legalBasis: null,
+    proposedBy: null,
+    proposedAt: now,
+    decision: null,
+    decisionReason: null,
+    decidedBy: null,
+    decidedByLabel: null,
+    decidedAt: null,
+    approvedBy: null,
+    approvedByLabel: null,
+    approvedAt: null,
+    startsAt: null,
+    endsAt: null,
+    outcome: null,
+    completedAt: null,
+    updatedAt: now,
+  };
+}
+
+export type SanctionsService = ReturnType<typeof createSanctionsService>;
