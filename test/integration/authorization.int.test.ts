@@ -206,7 +206,55 @@ const cases: Case[] = [
     request: async () => ({ url: '/api/v1/session' }),
     expect: [200, 200, 200, 200, 200],
   },
+  {
+    name: 'list sanctions',
+    method: 'GET',
+    request: async () => ({ url: '/api/v1/sanctions' }),
+    expect: [200, 200, 200, 200, 200],
+  },
+  {
+    name: 'propose a sanction',
+    method: 'POST',
+    request: async () => ({ url: '/api/v1/sanctions', payload: proposal() }),
+    expect: [201, 403, 403, 403, 403],
+  },
+  {
+    // A proposal is the operator's deliberation: the partner concerned does not learn of it yet.
+    name: 'show a proposed sanction',
+    method: 'GET',
+    request: async () => ({ url: `/api/v1/sanctions/${await freshProposal()}` }),
+    expect: [200, 200, 404, 404, 404],
+  },
+  {
+    name: 'decide a sanction',
+    method: 'POST',
+    request: async () => ({
+      url: `/api/v1/sanctions/${await freshProposal()}/decision`,
+      payload: { decision: 'dismiss', reason: 'not warranted' },
+    }),
+    expect: [200, 403, 403, 403, 403],
+  },
+  {
+    name: 'list reviews',
+    method: 'GET',
+    request: async () => ({ url: '/api/v1/reviews' }),
+    expect: [200, 200, 200, 200, 200],
+  },
+  {
+    name: 'list notifications',
+    method: 'GET',
+    request: async () => ({ url: '/api/v1/notifications' }),
+    expect: [200, 200, 200, 200, 200],
+  },
 ];
+
+function proposal() {
+  return { orgId: p1.id, measure: 'warning', reason: 'Late reporting' };
+}
+async function freshProposal(): Promise<string> {
+  const res = await as(ctx.app, actors.opAdmin)({ method: 'POST', url: '/api/v1/sanctions', payload: proposal() });
+  return (res.json() as { id: string }).id;
+}
 
 const order = ['opAdmin', 'opAnalyst', 'p1Admin', 'p1Viewer', 'p2Admin'] as const;
 

@@ -197,16 +197,19 @@ describe('platform statistics', () => {
         { month: '2021-11', violations: 0 },
         { month: '2021-12', violations: 0 },
       ],
-      sanctionsPerMonth: [],
+      sanctionsPerMonth: [
+        { month: '2021-11', sanctions: 0, warnings: 0, suspensions: 0, revocations: 0 },
+        { month: '2021-12', sanctions: 0, warnings: 0, suspensions: 0, revocations: 0 },
+      ],
     });
     const csv = await get(admin, '/api/v1/statistics.csv?from=2021-11-01T00:00:00Z&to=2022-01-01T00:00:00Z');
     expect(csv.headers['content-type']).toMatch(/^text\/csv/);
     expect(csv.body).toBe(
       [
-        'month,reports,critical,high,met_on_time,late,missed,on_time_rate,violations',
-        '2021-11,0,0,0,0,1,0,0,0',
-        '2021-12,2,1,0,1,0,0,1,0',
-        'total,2,1,0,1,1,0,0.5,0',
+        'month,reports,critical,high,met_on_time,late,missed,on_time_rate,violations,sanctions',
+        '2021-11,0,0,0,0,1,0,0,0,0',
+        '2021-12,2,1,0,1,0,0,1,0,0',
+        'total,2,1,0,1,1,0,0.5,0,0',
         '',
       ].join('\r\n'),
     );

@@ -176,21 +176,4 @@ export const sanctionsRepository = {
 
   setAttachmentContent: (tx: Executor, id: string, contentEnc: string) =>
     tx.update(rectificationAttachments).set({ contentEnc }).where(eq(rectificationAttachments.id, id)),
-
-  /** Sanctions put in force (or scheduled) per month of their start, for the regulator's statistics. */
-  countByMonth: (ex: Executor, from: Date, to: Date) =>
-    ex
-      .select({
-        month: sql<string>`to_char(date_trunc('month', ${sanctions.startsAt} at time zone 'UTC'), 'YYYY-MM')`,
-        measure: sanctions.measure,
-        n: count(),
-      })
-      .from(sanctions)
-      .where(
-        and(
-          inArray(sanctions.status, ['scheduled', 'in_force', 'under_review', 'completed']),
-          sql`${sanctions.startsAt} >= ${from.toISOString()}::timestamptz and ${sanctions.startsAt} < ${to.toISOString()}::timestamptz`,
-        ),
-      )
-      .groupBy(sql`1`, sanctions.measure),
 };

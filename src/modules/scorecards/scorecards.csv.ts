@@ -54,10 +54,12 @@ export function statisticsCsv(stats: StatisticsDto): string {
     'missed',
     'on_time_rate',
     'violations',
+    'sanctions',
   ];
   const rows = stats.reportsPerMonth.map((r, i) => {
     const o = stats.obligationsPerMonth[i];
     const v = stats.violationsPerMonth[i];
+    const s = stats.sanctionsPerMonth[i];
     return [
       r.month,
       r.reports,
@@ -68,6 +70,7 @@ export function statisticsCsv(stats: StatisticsDto): string {
       o?.missed ?? 0,
       ratio(o?.onTimeRate ?? null),
       v?.violations ?? 0,
+      s?.sanctions ?? 0,
     ];
   });
   const total = (index: number) => rows.reduce((sum, row) => sum + Number(row[index] ?? 0), 0);
@@ -81,6 +84,7 @@ export function statisticsCsv(stats: StatisticsDto): string {
     total(6),
     ratio(stats.onTimeRateAcrossPartners),
     total(8),
+    total(9),
   ];
   return toCsv([header, ...rows, totals]);
 }

@@ -105,6 +105,14 @@ async function reportsPerMonth(db: Executor, period: Period, orgId?: string): Pr
   return rows.map((r) => ({ month: String(r.month), severity: String(r.severity), reports: num(r.n) }));
 }
 
+export interface SanctionMonth {
+  month: string;
+  sanctions: number;
+  warnings: number;
+  suspensions: number;
+  revocations: number;
+}
+
 export const scorecardsRepository = {
   obligationCounts,
   obligationsPerMonth,
@@ -163,5 +171,26 @@ export const scorecardsRepository = {
       from violations v where ${inPeriod(sql`v.opened_at`, period)} group by 1`,
     );
     return rows.map((r) => ({ month: String(r.month), violations: num(r.n) }));
+  },
+
+  /** Sanctions that came into force (or are scheduled) per month of their start, by measure. */
+  sanctionsPerMonth: async (db: Executor, period: Period): Promise<SanctionMonth[]> => {
+    const rows = await queryRows(
+      db,
+      sql`select ${monthOf(sql`s.starts_at`)} as month, count(*)::int as n,
+        count(*) filter (where s.measure = 'warning')::int as warnings,
+        count(*) filter (where s.measure = 'suspension')::int as suspensions,
+        count(*) filter (where s.measure = 'revocation')::int as revocations
+      from sanctions s
+      where s.status in ('scheduled', 'in_force', 'under_review', 'completed') and ${inPeriod(sql`s.starts_at`, period)}
+      group by 1`,
+    );
+    return rows.map((r) => ({
+      month: String(r.month),
+      sanctions: num(r.n),
+      warnings: num(r.warnings),
+      suspensions: num(r.suspensions),
+      revocations: num(r.revocations),
+    }));
   },
 };

@@ -72,9 +72,10 @@ export const StatisticsDto = Type.Object(
     medianTimeToReportSeconds: Seconds,
     openObligations: Type.Object({ pending: Count, missed: Count }),
     violationsPerMonth: Type.Array(Type.Object({ month: Month, violations: Count })),
-    sanctionsPerMonth: Type.Array(Type.Object({ month: Month, sanctions: Count }), {
-      description: 'sanctions are not recorded yet: always empty until they are',
-    }),
+    sanctionsPerMonth: Type.Array(
+      Type.Object({ month: Month, sanctions: Count, warnings: Count, suspensions: Count, revocations: Count }),
+      { description: 'sanctions that came into force (or are scheduled) per month of their start, by measure' },
+    ),
   },
   { $id: 'Statistics' },
 );

@@ -149,13 +149,14 @@ export function createScorecardsService({ db, clock, audit, organisations }: Sco
       );
     }
     const period = resolvePeriod(query, clock.now());
-    const [counts, perMonth, reportRows, medianTimeToReport, open, violations] = await Promise.all([
+    const [counts, perMonth, reportRows, medianTimeToReport, open, violations, sanctions] = await Promise.all([
       repo.obligationCounts(db, period),
       repo.obligationsPerMonth(db, period),
       repo.reportsPerMonth(db, period),
       repo.medianTimeToReport(db, period),
       repo.openObligations(db),
       repo.violationsPerMonth(db, period),
+      repo.sanctionsPerMonth(db, period),
     ]);
     const months = monthsOf(period);
     const obligationMonths = byMonth(perMonth);
@@ -179,7 +180,16 @@ export function createScorecardsService({ db, clock, audit, organisations }: Sco
         month,
         violations: field(violationMonths.get(month), 'violations'),
       })),
-      sanctionsPerMonth: [],
+      sanctionsPerMonth: months.map(
+        (month) =>
+          sanctions.find((s) => s.month === month) ?? {
+            month,
+            sanctions: 0,
+            warnings: 0,
+            suspensions: 0,
+            revocations: 0,
+          },
+      ),
     };
   }
 

@@ -231,4 +231,16 @@ describe('a late report leads to a suspension, a review and reinstatement', () =
     ]);
     expect(await ctx.container.modules.audit.service.verify()).toMatchObject({ ok: true });
   });
+
+  it("the regulator's statistics count the suspension in the month it started", async () => {
+    const stats = await call(admin, 'GET', '/statistics?from=2021-11-01T00:00:00Z&to=2022-02-01T00:00:00Z');
+    expect(stats.json().sanctionsPerMonth).toEqual([
+      { month: '2021-11', sanctions: 0, warnings: 0, suspensions: 0, revocations: 0 },
+      { month: '2021-12', sanctions: 1, warnings: 0, suspensions: 1, revocations: 0 },
+      { month: '2022-01', sanctions: 0, warnings: 0, suspensions: 0, revocations: 0 },
+    ]);
+    const csv = await call(admin, 'GET', '/statistics.csv?from=2021-12-01T00:00:00Z&to=2022-01-01T00:00:00Z');
+    expect(csv.body.split('\r\n')[0]).toMatch(/,violations,sanctions$/);
+    expect(csv.body.split('\r\n')[1]).toMatch(/^2021-12,.*,1,1$/);
+  });
 });
