@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -58,7 +59,7 @@ async function openPglite(dataDir: string): Promise<Database> {
     release();
     throw error;
   }
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  const db = drizzlePglite(guardTransactions(client), { schema }) as unknown as Db;
   return {
     db,
     kind: 'pglite',
@@ -73,6 +74,36 @@ async function openPglite(dataDir: string): Promise<Database> {
       release();
     },
   };
+}
+
+const insideTransaction = new AsyncLocalStorage<true>();
+
+/**
+ * PGlite is one connection: a query on `db` from inside `db.transaction` waits for the transaction that waits for it,
+ * forever. On a server it would run on another connection and miss the uncommitted rows. Either way it is a bug, so
+ * the embedded database refuses it at once, naming the fix.
+ */
+function guardTransactions(client: PGlite): PGlite {
+  const refuse = () => {
+    throw new Error('a query on db inside db.transaction: run it on the transaction (tx), or before it');
+  };
+  return new Proxy(client, {
+    get(target, property, receiver) {
+      const value = Reflect.get(target, property, receiver);
+      if (typeof value !== 'function') return value;
+      if (property === 'transaction') {
+        return <T>(fn: (tx: unknown) => Promise<T>) =>
+          target.transaction((tx) => insideTransaction.run(true, () => fn(tx)));
+      }
+      if (property === 'query' || property === 'exec') {
+        return (...args: unknown[]) => {
+          if (insideTransaction.getStore()) refuse();
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      }
+      return value.bind(target);
+    },
+  });
 }
 
 function isAlive(pid: number): boolean {
