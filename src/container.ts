@@ -84,6 +84,7 @@ export async function createContainer(config: Config, options: ContainerOptions 
     keys: keys.service,
     obligations: regimes.service,
     kev: catalog.service,
+    notifications: notifications.service,
     findOrg: (id) => organisations.service.findOrganisation(id),
     findUser: (id) => users.service.findUser(id),
   });

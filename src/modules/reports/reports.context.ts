@@ -5,6 +5,7 @@ import { isOperator, type Principal } from '../../shared/principal.ts';
 import type { Signer } from '../../shared/signer.ts';
 import type { AuditService } from '../audit/index.ts';
 import type { KeysService, Tier } from '../keys/index.ts';
+import type { NotificationsService } from '../notifications/index.ts';
 import { type Relation, relationTo } from './reports.policy.ts';
 import type { KevPort, ObligationsPort } from './reports.ports.ts';
 import { type ReportRow, reportsRepository as repo, type Viewer } from './reports.repository.ts';
@@ -17,6 +18,8 @@ export interface ReportsDeps {
   keys: Pick<KeysService, 'encrypt' | 'decrypt' | 'decryptText' | 'registerStore'>;
   obligations: ObligationsPort;
   kev: KevPort;
+  /** Tells vendors of coordination requests and reminders (in the UI, and by e-mail when configured). */
+  notifications: Pick<NotificationsService, 'notify'>;
 }
 
 export const viewerOf = (p: Principal): Viewer => ({ orgId: p.orgId, isOperator: isOperator(p) });

@@ -1,6 +1,7 @@
 import { forbidden, validationError } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
 import { type Principal, systemPrincipal } from '../../shared/principal.ts';
+import { capabilitiesOf, type PartnerStatus } from '../organisations/index.ts';
 import { loadVisible, type ReportsDeps } from './reports.context.ts';
 import { canAnswerAsVendor, canTriage } from './reports.policy.ts';
 import { reportsRepository as repo } from './reports.repository.ts';
@@ -25,9 +26,14 @@ export interface StatementInput {
 }
 
 export function createCoordination(
-  deps: ReportsDeps & { findOrg: (id: string) => Promise<{ id: string; name: string; kind: string } | undefined> },
+  deps: ReportsDeps & {
+    findOrg: (
+      id: string,
+    ) => Promise<{ id: string; name: string; kind: string; partnerStatus: string | null } | undefined>;
+  },
 ) {
-  const { db, clock, audit } = deps;
+  const { db, clock, audit, notifications } = deps;
+  const partnerOnly = (tlp: string) => !['CLEAR', 'GREEN'].includes(tlp);
 
   return {
     /** Brings a vendor organisation into a report: it then sees this report, and only this one. */
@@ -61,6 +67,23 @@ export function createCoordination(
             subjectId: id,
             summary: { ref: report.ref, vendorOrgId: orgId, vendor: org.name },
           });
+          // A vendor whose status withholds partner-only content is not told of what it cannot see.
+          if (
+            !partnerOnly(report.tlp) ||
+            capabilitiesOf(org.partnerStatus as PartnerStatus | null).receivesPartnerOnly
+          ) {
+            await notifications.notify(tx, {
+              orgId,
+              kind: 'report.coordination_request',
+              title: `Coordination request: report ${report.ref}`,
+              body:
+                `The operator asks you to check whether your products are affected by report ${report.ref} ` +
+                `(TLP:${report.tlp}), and to give a statement for each product listed.`,
+              link: `/reports/${id}`,
+              subjectType: 'report',
+              subjectId: id,
+            });
+          }
         }
         return { added };
       });
@@ -146,6 +169,15 @@ export function createCoordination(
             subjectType: 'report',
             subjectId: vendor.reportId,
             summary: { vendorOrgId: vendor.orgId, reminder: vendor.reminders + 1 },
+          });
+          await notifications.notify(tx, {
+            orgId: vendor.orgId,
+            kind: 'report.coordination_reminder',
+            title: `Reminder: report ${vendor.ref} awaits your statement`,
+            body: `You were brought into report ${vendor.ref} on ${vendor.addedAt.toISOString().slice(0, 10)} and have not answered yet.`,
+            link: `/reports/${vendor.reportId}`,
+            subjectType: 'report',
+            subjectId: vendor.reportId,
           });
           return true;
         });

@@ -21,6 +21,15 @@ export type CommentRow = typeof reportComments.$inferSelect;
 export type VendorRow = typeof reportVendors.$inferSelect & { orgName: string };
 export type StatementRow = typeof vendorStatements.$inferSelect;
 
+/** A vendor receives the report unless it is TLP:AMBER or above and the vendor's partner status withholds it. */
+function vendorMayReceive(vendorOrgId: SQL): SQL {
+  const withheld = sql.join(
+    statusesWithoutPartnerOnly.map((s) => sql`${s}`),
+    sql`, `,
+  );
+  return sql`(${reports.tlp} in ('CLEAR', 'GREEN') or not exists (select 1 from ${organisations} where ${organisations.id} = ${vendorOrgId} and ${organisations.partnerStatus} in (${withheld})))`;
+}
+
 /**
  * Who may see a report, decided in SQL: the reporting organisation, the operator, vendors brought in. A vendor whose
  * partner status withholds partner-only content (suspended, under review, revoked) sees only TLP:CLEAR and GREEN.
@@ -33,14 +42,9 @@ export interface Viewer {
 export function visibleTo(viewer: Viewer): SQL | undefined {
   if (viewer.isOperator) return undefined;
   if (!viewer.orgId) return sql`false`;
-  const withheld = sql.join(
-    statusesWithoutPartnerOnly.map((s) => sql`${s}`),
-    sql`, `,
-  );
-  const vendorMayReceive = sql`(${reports.tlp} in ('CLEAR', 'GREEN') or not exists (select 1 from ${organisations} where ${organisations.id} = ${viewer.orgId} and ${organisations.partnerStatus} in (${withheld})))`;
   return or(
     eq(reports.reporterOrgId, viewer.orgId),
-    sql`(exists (select 1 from ${reportVendors} where ${reportVendors.reportId} = ${reports.id} and ${reportVendors.orgId} = ${viewer.orgId}) and ${vendorMayReceive})`,
+    sql`(exists (select 1 from ${reportVendors} where ${reportVendors.reportId} = ${reports.id} and ${reportVendors.orgId} = ${viewer.orgId}) and ${vendorMayReceive(sql`${viewer.orgId}`)})`,
   );
 }
 
@@ -233,16 +237,20 @@ export const reportsRepository = {
   },
 
   /** Vendors brought in before `before` that have not answered yet: the reminder job's work list. */
+  /** Vendors that have not answered since `before` and may still see the report (see visibleTo), with its ref. */
   silentVendors: (db: Executor, before: Date) =>
     db
-      .select()
+      .select({ vendor: reportVendors, ref: reports.ref })
       .from(reportVendors)
+      .innerJoin(reports, eq(reports.id, reportVendors.reportId))
       .where(
         and(
           lte(reportVendors.addedAt, before),
           sql`not exists (select 1 from ${vendorStatements} where ${vendorStatements.reportId} = ${reportVendors.reportId} and ${vendorStatements.orgId} = ${reportVendors.orgId})`,
+          vendorMayReceive(sql`${reportVendors.orgId}`),
         ),
-      ),
+      )
+      .then((rows) => rows.map((r) => ({ ...r.vendor, ref: r.ref }))),
 
   /** Claims the reminder: false when another worker reminded since `notSince`. */
   markReminded: async (db: Executor, reportId: string, orgId: string, at: Date, notSince: Date): Promise<boolean> => {

@@ -14,7 +14,9 @@ import { reportStores } from './reports.stores.ts';
 import { createWorkflow } from './reports.workflow.ts';
 
 export interface ReportsServiceDeps extends ReportsDeps {
-  findOrg: (id: string) => Promise<{ id: string; name: string; kind: string } | undefined>;
+  findOrg: (
+    id: string,
+  ) => Promise<{ id: string; name: string; kind: string; partnerStatus: string | null } | undefined>;
   findUser: (id: string) => Promise<{ orgKind: string; role: string; name: string } | undefined>;
 }
 

@@ -229,4 +229,42 @@ describe('triage and coordination', () => {
     const quiet = (vendors.json().items as { orgId: string; reminders: number }[]).find((v) => v.orgId === quietOrg.id);
     expect(quiet?.reminders).toBe(1);
   });
+
+  it('tells vendors of the request and of reminders, but not a suspended partner of a partner-only report', async () => {
+    const toldOrg = await createOrg(ctx.app, admin, 'partner');
+    const told = await createUser(ctx.app, admin, toldOrg.id, 'admin');
+    const suspendedOrg = await createOrg(ctx.app, admin, 'partner');
+    const suspended = await createUser(ctx.app, admin, suspendedOrg.id, 'admin');
+    const status = await post(admin, `/api/v1/organisations/${suspendedOrg.id}/status`, {
+      status: 'suspended',
+      reason: 'Late reporting',
+      until: '2026-12-31T00:00:00.000Z',
+    });
+    expect(status.statusCode, status.body).toBe(200);
+    for (const orgId of [toldOrg.id, suspendedOrg.id]) {
+      expect((await post(analyst, `/api/v1/reports/${reportId}/vendors`, { orgId })).statusCode).toBeLessThan(300);
+    }
+    const notices = async (actor: Actor) =>
+      ((await get(actor, '/api/v1/notifications')).json().items as { kind: string; link: string; body: string }[])
+        .filter((n) => n.kind.startsWith('report.'))
+        .map((n) => ({ kind: n.kind, link: n.link }));
+    expect(await notices(told)).toEqual([{ kind: 'report.coordination_request', link: `/reports/${reportId}` }]);
+    expect(await notices(suspended)).toEqual([]);
+
+    ctx.clock.advance(8 * 86_400_000);
+    await ctx.container.modules.reports.service.remindSilentVendors(7 * 86_400_000);
+    ctx.clock.advance(-8 * 86_400_000);
+    expect(await notices(told)).toEqual([
+      { kind: 'report.coordination_reminder', link: `/reports/${reportId}` },
+      { kind: 'report.coordination_request', link: `/reports/${reportId}` },
+    ]);
+    expect(await notices(suspended)).toEqual([]);
+    const vendors = (await get(analyst, `/api/v1/reports/${reportId}/vendors`)).json().items as {
+      orgId: string;
+      reminders: number;
+    }[];
+    expect(vendors.find((v) => v.orgId === suspendedOrg.id)?.reminders).toBe(0);
+    // Nothing in a notice discloses the TLP:RED content.
+    expect(JSON.stringify((await get(told, '/api/v1/notifications')).json())).not.toContain('Frobnicator');
+  });
 });
