@@ -59,7 +59,8 @@ function demoConfig(opts: DemoOptions): Config {
 
 async function seed(config: Config): Promise<SeedResult> {
   const clock = createFixedClock(WORLD_START);
-  const container = await createContainer(config, { clock });
+  // The world's history has one operator manager: it is played without four-eyes, whatever the server runs with.
+  const container = await createContainer({ ...config, SANCTIONS_FOUR_EYES: false }, { clock });
   try {
     await container.prepare();
     return await seedDemoWorld(container, clock, { log: (line) => process.stderr.write(`${line}\n`) });
@@ -71,7 +72,7 @@ async function seed(config: Config): Promise<SeedResult> {
 const accounts: [string, string][] = [
   ['admin@operator.demo', 'operator admin: every organisation, partner status, audit log'],
   ['analyst@operator.demo', 'operator analyst: triage, deadlines, coordination'],
-  ['reporter@cloud.demo', 'Nimbus Cloud: the late Log4Shell report (CN late by 13 days)'],
+  ['reporter@cloud.demo', 'Nimbus Cloud: the late Log4Shell report (CN late by 13 days), its suspension'],
   ['analyst@network.demo', 'Northwind Networks: a vendor brought into a report'],
   ['reporter@research.demo', 'Lighthouse Security Research: a researcher'],
   ['viewer@bank.demo', 'Harbour Bank: a member, read-only'],

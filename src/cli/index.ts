@@ -11,6 +11,8 @@ import { registerMigrateCommand } from './migrate.ts';
 import { registerOrgCommands } from './org.ts';
 import { registerRegimesCommands } from './regimes.ts';
 import { registerReportCommands } from './report.ts';
+import { registerReviewCommands } from './review.ts';
+import { registerSanctionCommands } from './sanction.ts';
 import { registerServeCommand } from './serve.ts';
 import { registerTokenCommands } from './token.ts';
 import { registerUserCommands } from './user.ts';
@@ -43,6 +45,8 @@ export function buildProgram(): Command {
   registerOrgCommands(program);
   registerRegimesCommands(program);
   registerViolationsCommands(program);
+  registerSanctionCommands(program);
+  registerReviewCommands(program);
   registerUserCommands(program);
   registerTokenCommands(program);
   registerAuditCommands(program);

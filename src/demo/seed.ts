@@ -8,11 +8,13 @@ import { conflict } from '../shared/errors.ts';
 import { systemPrincipal } from '../shared/principal.ts';
 import { demoRepository } from './demo.repository.ts';
 import { type DemoEvent, reportEvents, type WorldIds } from './seed.reports.ts';
+import { sanctionEvents } from './seed.sanctions.ts';
 import { demoReports } from './world.reports.ts';
+import { log4shellSanctions } from './world.sanctions.ts';
 import { DEMO_PASSWORD, demoAccounts, demoOrgs, resolveAt, statusHistory, WORLD_START } from './world.ts';
 
 /** Bump when the world changes shape; a data directory seeded by an older version is kept as it is. */
-export const DEMO_WORLD_VERSION = 1;
+export const DEMO_WORLD_VERSION = 2;
 
 /** The real public data the world uses, kept in the repository as test fixtures (with their licence notes). */
 export const defaultFixturesDir = fileURLToPath(new URL('../../test/fixtures', import.meta.url));
@@ -49,6 +51,10 @@ export async function seedDemoWorld(
   const log = options.log ?? (() => {});
   const now = options.now ?? new Date();
   if (await demoRepository.findMarker(db)) return { seeded: false, orgIds: {}, reportIds: {} };
+  if (container.modules.sanctions.service.fourEyes()) {
+    // One operator manager plays the world's decisions; a second approver would be needed for each.
+    throw conflict('demo.four_eyes', 'The demo world is seeded with SANCTIONS_FOUR_EYES off');
+  }
   const existing = await container.modules.organisations.service.findOperator();
   if (existing) {
     throw conflict(
@@ -64,10 +70,11 @@ export async function seedDemoWorld(
   await createOrgsAndUsers(container, ids);
   await importPublicData(container, options.fixturesDir ?? defaultFixturesDir, log);
 
-  log('demo: reports, coordination and partner status history');
+  log('demo: reports, coordination, sanctions and partner status history');
   const events = [
     ...statusEvents(container, ids, now),
     ...demoReports.flatMap((r) => reportEvents(container, r, ids, now)),
+    ...sanctionEvents(container, log4shellSanctions, ids, now),
   ];
   // Stable: events at the same time keep their order in the world.
   events.sort((a, b) => a.at.getTime() - b.at.getTime());

@@ -117,42 +117,10 @@ export interface StatusChange {
 }
 
 /**
- * The real case the platform is modelled on: a cloud provider reports a critical library flaw 13 days late,
- * is warned, suspended for six months, reviewed according to its rectification and reinstated.
+ * Partner status changed by hand. The late reporter's warning, suspension, review and reinstatement come from the
+ * sanctions programme instead (src/demo/world.sanctions.ts).
  */
 export const statusHistory: readonly StatusChange[] = [
-  {
-    at: '2021-12-20T09:00:00.000Z',
-    org: 'cloud',
-    by: 'admin@operator.demo',
-    status: 'warned',
-    reason: 'Reported CVE-2021-44228 on 2021-12-09, 13 days after becoming aware of it on 2021-11-24.',
-    legalBasis: '网络产品安全漏洞管理规定 (2021), Art. 7(2): report within 2 days',
-  },
-  {
-    at: '2021-12-22T09:00:00.000Z',
-    org: 'cloud',
-    by: 'admin@operator.demo',
-    status: 'suspended',
-    reason: 'Suspended as a cooperation partner for six months for the late report of CVE-2021-44228.',
-    legalBasis: '网络产品安全漏洞管理规定 (2021), Art. 7(2); partner agreement §8',
-    until: '2022-06-22T00:00:00.000Z',
-  },
-  {
-    at: '2022-06-01T09:00:00.000Z',
-    org: 'cloud',
-    by: 'admin@operator.demo',
-    status: 'under_review',
-    reason: 'Rectification report received: 24/7 vulnerability intake, platform reporting owned by the PSIRT lead.',
-    until: '2022-06-30T00:00:00.000Z',
-  },
-  {
-    at: '2022-06-20T09:00:00.000Z',
-    org: 'cloud',
-    by: 'admin@operator.demo',
-    status: 'active',
-    reason: 'Reinstated according to its rectification; reports since then arrived within the deadlines.',
-  },
   {
     at: '2025-11-10T09:00:00.000Z',
     org: 'network',

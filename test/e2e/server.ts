@@ -1,11 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import pg from 'pg';
 import { type Browser, chromium, type Page } from 'playwright-core';
 
@@ -20,6 +20,13 @@ export interface RunningServer {
   /** Everything the child wrote so far, for failure messages. */
   output: () => string;
   stop: () => Promise<void>;
+  /** With `movableClock`: runs the server's wall clock this many ms ahead of real time (0: back to real time). */
+  setClockOffset: (ms: number) => Promise<void>;
+}
+
+export interface ServerOptions {
+  /** Load test/e2e/clock-preload.ts into the server so the test can move its clock (setClockOffset). */
+  movableClock?: boolean;
 }
 
 /** Asks the kernel for a port nobody uses right now. */
@@ -116,9 +123,11 @@ async function stopChild(child: ChildProcess): Promise<void> {
  * Starts the real server (`node --import tsx src/main.ts`) on a free port with a fresh data directory,
  * and a fresh database on TEST_DATABASE_URL's server when that is set (PGlite in the data directory otherwise).
  */
-export async function startServer(): Promise<RunningServer> {
+export async function startServer(options: ServerOptions = {}): Promise<RunningServer> {
   installExitHook();
   const dataDir = mkdtempSync(path.join(tmpdir(), 'threatshare-e2e-'));
+  const clockFile = options.movableClock ? path.join(dataDir, 'clock-offset') : undefined;
+  if (clockFile) writeFileSync(clockFile, '0');
   const serverUrl = process.env.TEST_DATABASE_URL;
   const database = serverUrl ? await createScratchDatabase(serverUrl) : undefined;
   const port = await freePort();
@@ -133,8 +142,10 @@ export async function startServer(): Promise<RunningServer> {
     LOG_LEVEL: 'warn',
     SIGN_IN_MAX_PER_MINUTE: '1000',
     ...(database ? { DATABASE_URL: database.url } : {}),
+    ...(clockFile ? { E2E_CLOCK_FILE: clockFile } : {}),
   };
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+  const preload = clockFile ? ['--import', pathToFileURL(path.join(repoRoot, 'test/e2e/clock-preload.ts')).href] : [];
+  const child = spawn(process.execPath, ['--import', 'tsx', ...preload, 'src/main.ts'], {
     cwd: repoRoot,
     env,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -165,7 +176,18 @@ export async function startServer(): Promise<RunningServer> {
   try {
     await waitForReady(url, child, output);
     const admin = await waitForAdmin(() => stdout, child);
-    return { url, admin, output, stop };
+    const setClockOffset = async (ms: number) => {
+      if (!clockFile) throw new Error('startServer({ movableClock: true }) moves the clock');
+      const offset = String(Math.round(ms));
+      rmSync(`${clockFile}.ack`, { force: true });
+      writeFileSync(clockFile, offset);
+      const deadline = Date.now() + 10_000;
+      while (!existsSync(`${clockFile}.ack`) || readFileSync(`${clockFile}.ack`, 'utf8') !== offset) {
+        if (Date.now() > deadline) throw new Error(`the server did not take the clock offset:\n${output()}`);
+        await sleep(50);
+      }
+    };
+    return { url, admin, output, stop, setClockOffset };
   } catch (error) {
     await stop();
     throw error;

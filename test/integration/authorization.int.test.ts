@@ -226,13 +226,14 @@ const cases: Case[] = [
     expect: [200, 200, 404, 404, 404],
   },
   {
+    // Operator analysts see the proposal but may not decide it; partners do not learn it exists.
     name: 'decide a sanction',
     method: 'POST',
     request: async () => ({
       url: `/api/v1/sanctions/${await freshProposal()}/decision`,
       payload: { decision: 'dismiss', reason: 'not warranted' },
     }),
-    expect: [200, 403, 403, 403, 403],
+    expect: [200, 403, 404, 404, 404],
   },
   {
     name: 'list reviews',

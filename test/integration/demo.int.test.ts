@@ -115,17 +115,84 @@ describe('the demo world', () => {
   it('has the partner status history of the late reporter, and coordination with a vendor', async () => {
     const { organisations, reports } = container.modules;
     const history = await organisations.service.listStatusHistory(system, seeded.orgIds.cloud!);
-    expect(history.map((h) => h.toStatus).reverse()).toEqual([
-      'active',
-      'warned',
-      'suspended',
-      'under_review',
-      'active',
+    expect(history.map((h) => [h.toStatus, h.changedAt.toISOString()]).reverse()).toEqual([
+      ['active', '2021-11-01T08:00:00.000Z'],
+      ['warned', '2021-12-20T09:00:00.000Z'],
+      ['suspended', '2021-12-22T09:00:00.000Z'],
+      ['under_review', '2022-06-22T09:00:00.000Z'],
+      ['active', '2022-06-24T09:00:00.000Z'],
     ]);
     const vendors = await reports.service.listVendors(system, seeded.reportIds['northwind-webui']!);
     expect(vendors).toMatchObject([{ orgId: seeded.orgIds.network, statements: [{ status: 'known_affected' }] }]);
     const comments = await reports.service.listComments(system, seeded.reportIds.log4shell!);
     expect(comments.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('plays the sanction that followed: violations, a warning, the suspension, its review, reinstatement', async () => {
+    const { violations, sanctions } = container.modules;
+    const orgId = seeded.orgIds.cloud!;
+    const opened = (await violations.service.listViolations(system, { orgId, limit: 50, offset: 0 })).items;
+    expect(opened.map((v) => [v.ruleId, v.severity, v.status]).sort()).toEqual([
+      ['late-serious-report', 'major', 'closed'],
+      ['late-serious-report', 'major', 'closed'],
+      ['late-serious-report', 'major', 'closed'],
+      ['repeated-late-reporting', 'minor', 'closed'],
+    ]);
+    const all = (await sanctions.service.listSanctions(system, { orgId, limit: 50, offset: 0 })).items;
+    expect(all.map((s) => [s.measure, s.status, s.source]).sort()).toEqual([
+      ['suspension', 'completed', 'policy'],
+      ['suspension', 'dismissed', 'policy'],
+      ['suspension', 'dismissed', 'policy'],
+      ['warning', 'in_force', 'policy'],
+    ]);
+    const suspension = all.find((s) => s.status === 'completed')!;
+    expect(suspension).toMatchObject({
+      period: 'P6M',
+      decision: 'confirm',
+      decidedByLabel: 'admin@operator.demo',
+      startsAt: new Date('2021-12-22T09:00:00.000Z'),
+      endsAt: new Date('2022-06-22T09:00:00.000Z'),
+      outcome: 'reinstated',
+    });
+    const [review] = (await sanctions.service.getSanction(system, suspension.id)).reviews;
+    const detail = await sanctions.reviews.getReview(system, review!.id);
+    expect(detail).toMatchObject({
+      openedAt: new Date('2022-06-22T09:00:00.000Z'),
+      status: 'decided',
+      decision: 'reinstate',
+      decidedAt: new Date('2022-06-24T09:00:00.000Z'),
+      rectifications: [
+        {
+          submittedByLabel: 'admin@cloud.demo',
+          submittedAt: new Date('2022-06-23T10:00:00.000Z'),
+          attachments: [{ filename: 'rectification-plan.txt', mediaType: 'text/plain' }],
+        },
+      ],
+    });
+    const file = await sanctions.reviews.readAttachment(
+      system,
+      review!.id,
+      detail.rectifications[0]!.attachments[0]!.id,
+    );
+    expect(file.content.toString()).toMatch(/^Nimbus Cloud Services \(DEMO\): rectification plan/);
+    const org = await container.modules.organisations.service.getOrganisation(system, orgId);
+    expect(org).toMatchObject({ partnerStatus: 'active', partnerStatusUntil: null });
+
+    const story = await container.modules.audit.service.list(
+      system,
+      { orgId },
+      { limit: 500, offset: 0, order: 'asc' },
+    );
+    const actions = story.items
+      .map((e) => (e.action === 'org.status_changed' ? `status:${(e.summary as { to: string }).to}` : e.action))
+      .filter((a) => /^(sanction|review)\.|^status:/.test(a));
+    expect(actions).toEqual([
+      ...['sanction.proposed', 'sanction.proposed', 'sanction.proposed', 'sanction.proposed'],
+      ...['sanction.decided', 'status:warned', 'sanction.in_force'],
+      ...['sanction.decided', 'status:suspended', 'sanction.in_force', 'sanction.dismissed', 'sanction.dismissed'],
+      ...['status:under_review', 'review.opened', 'review.rectification_submitted', 'status:active', 'review.decided'],
+    ]);
+    expect(await container.modules.audit.service.verify()).toMatchObject({ ok: true });
   });
 
   it('signs in with the printed demo password, and its audit chain verifies', async () => {

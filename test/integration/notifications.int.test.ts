@@ -172,8 +172,8 @@ describe('notifications: e-mail', () => {
     const row = await ctx.container.database.db.transaction((tx) =>
       service().notifyOperator(tx, { kind: 'review.requested', title: 'A partner asks for a review', body: 'x' }),
     );
-    expect(row.orgId).toBe(admin.orgId);
-    expect(row.emailStatus).toBe('pending');
+    expect(row?.orgId).toBe(admin.orgId);
+    expect(row?.emailStatus).toBe('pending');
     await runJobs();
     expect(received.at(-1)).toMatchObject({ to: [admin.email] });
   });
@@ -280,8 +280,8 @@ describe('notifications without SMTP_URL', () => {
     const operator = await plain.container.database.db.transaction((tx) =>
       plain.container.modules.notifications.service.notifyOperator(tx, { kind: 'test.plain', title: 'T', body: 'B' }),
     );
-    expect(operator.emailStatus).toBe('skipped');
-    expect(await emailJobs(operator.id, plain)).toEqual([]);
+    expect(operator?.emailStatus).toBe('skipped');
+    expect(await emailJobs(operator!.id, plain)).toEqual([]);
     expect(await runJobs(plain)).toBe(0);
   });
 });

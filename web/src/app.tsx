@@ -15,10 +15,15 @@ import { NotificationsPage } from './features/notifications/notifications-page';
 import { OrganisationDetailPage } from './features/organisations/organisation-detail-page';
 import { OrganisationsPage } from './features/organisations/organisations-page';
 import { OverviewPage } from './features/overview/overview-page';
+import { ProgrammePage } from './features/programme/programme-page';
 import { ReportPage } from './features/reports/detail/report-page';
 import { SubmitReportPage } from './features/reports/form/submit-report-page';
 import { SubmitStagePage } from './features/reports/form/submit-stage-page';
 import { ReportsPage } from './features/reports/queue/reports-page';
+import { ReviewPage } from './features/sanctions/review-page';
+import { ReviewsPage } from './features/sanctions/reviews-page';
+import { SanctionPage } from './features/sanctions/sanction-page';
+import { SanctionsPage } from './features/sanctions/sanctions-page';
 import { ScorecardPage } from './features/scorecards/scorecard-page';
 import { StatisticsPage } from './features/scorecards/statistics-page';
 import { TokensPage } from './features/tokens/tokens-page';
@@ -64,6 +69,11 @@ const router = createBrowserRouter([
       { path: 'tokens', element: <TokensPage /> },
       { path: 'audit', element: <AuditPage /> },
       { path: 'notifications', element: <NotificationsPage /> },
+      { path: 'sanctions', element: <SanctionsPage /> },
+      { path: 'sanctions/:id', element: <SanctionPage /> },
+      { path: 'reviews', element: <ReviewsPage /> },
+      { path: 'reviews/:id', element: <ReviewPage /> },
+      { path: 'programme', element: <ProgrammePage /> },
       { path: '*', element: <NotFoundPage /> },
     ],
   },

@@ -138,10 +138,13 @@ export function createNotificationsService({
     sendEmail,
 
     /** The same, addressed to the operator organisation (e.g. a partner asks for a review). */
-    async notifyOperator(ex: Executor, input: Omit<NotificationInput, 'orgId'>): Promise<NotificationRow> {
+    /**
+     * Tells the operator organisation. Before there is one (a CLI-only install before the first `serve`) there is
+     * no one to tell: the change that caused the notice goes ahead, and the audit log keeps it.
+     */
+    async notifyOperator(ex: Executor, input: Omit<NotificationInput, 'orgId'>): Promise<NotificationRow | undefined> {
       const orgId = await repo.findOperatorOrgId(ex);
-      if (!orgId) throw notFound('notification.no_operator', 'There is no operator organisation to notify');
-      return notify(ex, { ...input, orgId });
+      return orgId ? notify(ex, { ...input, orgId }) : undefined;
     },
 
     /** The actor's own organisation's notifications, newest first; a principal without one has none. */

@@ -7,8 +7,17 @@ import { createSanctionsService } from './sanctions.service.ts';
 
 export type { ReviewsService } from './reviews.service.ts';
 export type { Notice, NotifyPort } from './sanctions.context.ts';
-export { type SanctionStatus, sanctionStatuses } from './sanctions.model.ts';
-export type { SanctionRow } from './sanctions.repository.ts';
+export {
+  type ReviewStatus,
+  reviewDecisions,
+  reviewStatuses,
+  type SanctionStatus,
+  sanctionDecisions,
+  sanctionStatuses,
+} from './sanctions.model.ts';
+export type { ReviewRow, SanctionRow } from './sanctions.repository.ts';
+export { toRectificationDto, toReviewDto, toSanctionDto } from './sanctions.routes.ts';
+export { ApprovalBody, DecideBody, ProposeBody, ReviewDecisionBody } from './sanctions.schemas.ts';
 export { PROPOSE_JOB, type SanctionsService, SWEEP_JOB } from './sanctions.service.ts';
 
 export function createSanctionsModule(deps: SanctionsDeps & { sweepEveryMs?: number }) {

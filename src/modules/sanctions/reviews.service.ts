@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 import { checkAttachment } from '../../shared/attachments.ts';
-import { conflict, forbidden, notFound, validationError } from '../../shared/errors.ts';
+import { conflict, forbidden, isAppError, notFound, validationError } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
-import { isOperator, type Principal, systemPrincipal } from '../../shared/principal.ts';
-import { requireReason, type SanctionsDeps } from './sanctions.context.ts';
+import { isOperator, type Principal } from '../../shared/principal.ts';
+import { checkEnd, requireReason, type SanctionsDeps } from './sanctions.context.ts';
 import type { ReviewDecision } from './sanctions.model.ts';
-import { canAnswerReview, canManageSanctions, fourEyesConflict } from './sanctions.policy.ts';
+import { asSeenBy, canAnswerReview, canManageSanctions, fourEyesConflict } from './sanctions.policy.ts';
 import { type ReviewRow, sanctionsRepository as repo, type SanctionRow } from './sanctions.repository.ts';
-import { type SanctionsService, SWEEP_JOB } from './sanctions.service.ts';
+import type { SanctionsService } from './sanctions.service.ts';
+import { createSweep } from './sanctions.sweep.ts';
 
 export interface RectificationInput {
   summary: string;
@@ -27,6 +28,21 @@ const NO_ORG = '00000000-0000-0000-0000-000000000000';
 const reviewNotFound = (id: string) => notFound('review.not_found', `Review ${id} not found`);
 const attachmentContext = (reviewId: string, id: string) => `review:${reviewId}:attachment:${id}`;
 export const MAX_RECTIFICATION_ATTACHMENTS = 10;
+
+/** The attachment check, its pointers (`/content`, `/mediaType`) made to point into the request body. */
+function checkAttachmentAt(file: { filename: string; mediaType: string; content: Buffer }, at: string) {
+  try {
+    checkAttachment(file.filename, file.mediaType, file.content);
+  } catch (error) {
+    if (!isAppError(error)) throw error;
+    const field = (pointer: string) => (pointer === '/content' ? '/contentBase64' : pointer);
+    throw validationError(
+      error.code,
+      error.message,
+      error.errors.map((e) => ({ ...e, pointer: `${at}${field(e.pointer)}` })),
+    );
+  }
+}
 
 /** Reinstatement reviews: opened when a suspension ends, answered by the partner, decided by a manager. */
 export function createReviewsService(deps: SanctionsDeps, sanctions: Pick<SanctionsService, 'putInForce'>) {
@@ -49,69 +65,6 @@ export function createReviewsService(deps: SanctionsDeps, sanctions: Pick<Sancti
     return review;
   }
 
-  /** Opens the review of one suspension that has ended (claimed with SKIP LOCKED); false when none is due. */
-  async function openNextReview(now: Date): Promise<boolean> {
-    const actor = systemPrincipal(`jobs:${SWEEP_JOB}`);
-    return db.transaction(async (tx) => {
-      const [s] = await repo.claimDue(tx, 'end', now, 1);
-      if (!s) return false;
-      const round = (await repo.reviewsOf(tx, s.id)).length + 1;
-      const review: ReviewRow = {
-        id: newId(),
-        sanctionId: s.id,
-        orgId: s.orgId,
-        round,
-        status: 'awaiting_rectification',
-        openedAt: now,
-        decision: null,
-        decisionReason: null,
-        newEndsAt: null,
-        decidedBy: null,
-        decidedByLabel: null,
-        decidedAt: null,
-      };
-      await repo.insertReview(tx, review);
-      await repo.update(tx, s.id, { status: 'under_review', updatedAt: now });
-      await organisations.applyPartnerStatus(
-        tx,
-        actor,
-        s.orgId,
-        { status: 'under_review', reason: `The suspension ended on ${s.endsAt?.toISOString()}; reinstatement review` },
-        now,
-      );
-      await audit.record(tx, actor, {
-        action: 'review.opened',
-        orgId: s.orgId,
-        subjectType: 'review',
-        subjectId: review.id,
-        summary: { sanctionId: s.id, round, endedAt: s.endsAt?.toISOString() ?? null },
-      });
-      const notice = {
-        kind: 'review.opened',
-        title: 'Reinstatement review opened',
-        body:
-          'Your suspension has ended and a reinstatement review is open. Submit your rectification: what changed ' +
-          'in your processes, contacts and tooling, with supporting documents.',
-        link: '/programme',
-        subjectType: 'review',
-        subjectId: review.id,
-      };
-      await notifications.notify(tx, { ...notice, orgId: s.orgId });
-      await notifications.notifyOperator(tx, { ...notice, link: `/reviews/${review.id}` });
-      return true;
-    });
-  }
-
-  /** Puts in force one confirmed sanction whose start has come; false when none is due. */
-  async function startNext(now: Date): Promise<boolean> {
-    return db.transaction(async (tx) => {
-      const [s] = await repo.claimDue(tx, 'start', now, 1);
-      if (!s) return false;
-      await sanctions.putInForce(tx, systemPrincipal(`jobs:${SWEEP_JOB}`), s, now);
-      return true;
-    });
-  }
-
   async function requireManagerFor(actor: Principal, review: ReviewRow, sanction: SanctionRow) {
     const denied = (code: string, message: string) =>
       audit.deny(
@@ -127,14 +80,8 @@ export function createReviewsService(deps: SanctionsDeps, sanctions: Pick<Sancti
   }
 
   return {
-    /** Starts due sanctions and opens the reviews of ended suspensions, one transaction each; returns counts. */
-    async sweep(now: Date = clock.now()) {
-      let started = 0;
-      let reviewsOpened = 0;
-      while (started < 1000 && (await startNext(now))) started++;
-      while (reviewsOpened < 1000 && (await openNextReview(now))) reviewsOpened++;
-      return { started, reviewsOpened };
-    },
+    /** Starts due sanctions and opens the reviews of ended suspensions (sanctions.sweep.ts). */
+    sweep: createSweep(deps, sanctions),
 
     async listReviews(
       actor: Principal,
@@ -148,7 +95,7 @@ export function createReviewsService(deps: SanctionsDeps, sanctions: Pick<Sancti
     /** The review with its sanction and every rectification (attachments as metadata). */
     async getReview(actor: Principal, id: string) {
       const review = await getVisible(actor, id);
-      const sanction = (await repo.find(db, review.sanctionId))!;
+      const sanction = asSeenBy(actor, (await repo.find(db, review.sanctionId))!);
       const org = await organisations.findOrganisation(review.orgId);
       const submitted = await repo.rectificationsOf(db, id);
       const files = await repo.attachmentsOf(
@@ -188,8 +135,8 @@ export function createReviewsService(deps: SanctionsDeps, sanctions: Pick<Sancti
           { pointer: '/attachments', detail: `has ${files.length} items` },
         ]);
       }
-      files.forEach((f) => {
-        checkAttachment(f.filename, f.mediaType, f.content);
+      files.forEach((f, i) => {
+        checkAttachmentAt(f, `/attachments/${i}`);
       });
       const now = clock.now();
       const rectificationId = newId();
@@ -267,8 +214,7 @@ export function createReviewsService(deps: SanctionsDeps, sanctions: Pick<Sancti
 
     /** Reinstate (status active), extend (suspended until a new end) or revoke; with a reason, audited, notified. */
     async decideReview(actor: Principal, id: string, input: ReviewDecisionInput) {
-      const review = await repo.findReview(db, id);
-      if (!review) throw reviewNotFound(id);
+      const review = await getVisible(actor, id);
       const sanction = (await repo.find(db, review.sanctionId))!;
       await requireManagerFor(actor, review, sanction);
       const reason = requireReason(input.reason, 'review.reason_required', 'A review decision');
@@ -280,7 +226,7 @@ export function createReviewsService(deps: SanctionsDeps, sanctions: Pick<Sancti
         ]);
       }
       if (input.decision !== 'extend' && endsAt) {
-        throw validationError('review.no_end', `To ${input.decision} sets no end`, [
+        throw validationError('review.no_end', `A decision to ${input.decision} sets no end`, [
           { pointer: '/endsAt', detail: 'only an extension has an end' },
         ]);
       }
@@ -289,6 +235,7 @@ export function createReviewsService(deps: SanctionsDeps, sanctions: Pick<Sancti
           { pointer: '/endsAt', detail: `must be later than now (${now.toISOString()})` },
         ]);
       }
+      if (endsAt) checkEnd(now, endsAt);
       const status = { reinstate: 'active', extend: 'suspended', revoke: 'revoked' } as const;
       return db.transaction(async (tx) => {
         const current = await repo.findReview(tx, id, true);

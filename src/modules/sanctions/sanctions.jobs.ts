@@ -5,7 +5,8 @@ import { PROPOSE_JOB, type SanctionsService, SWEEP_JOB } from './sanctions.servi
 /**
  * `sanctions.propose`: the policy's proposal for violations just opened (enqueued with them).
  * `sanctions.sweep`: catches up on proposals, starts scheduled sanctions, opens the reviews of ended suspensions.
- * Both idempotent: one proposal per violation (unique index), due rows claimed with SKIP LOCKED.
+ * Both idempotent: one proposal per violation (claimed with SKIP LOCKED, unique index), due rows claimed with SKIP
+ * LOCKED; a due sanction that cannot be processed fails the job after the others are done.
  */
 export function sanctionsJobs(
   sanctions: Pick<SanctionsService, 'proposeForViolations'>,
@@ -20,7 +21,10 @@ export function sanctionsJobs(
       },
       [SWEEP_JOB]: async (_payload, { now }) => {
         await sanctions.proposeForViolations();
-        await reviews.sweep(now);
+        const { failed } = await reviews.sweep(now);
+        // The others are done; failing the job records (and retries) the ones that could not be processed.
+        if (failed.length)
+          throw new Error(`${failed.length} due sanction(s) failed: ${failed.map((f) => f.message).join('; ')}`);
       },
     },
     periodic: [{ kind: SWEEP_JOB, everyMs }],

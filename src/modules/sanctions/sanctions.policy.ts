@@ -24,3 +24,30 @@ export function fourEyesConflict(
   if (roles.includes('decider') && sanction.decidedBy === actor.userId) return 'decider';
   return undefined;
 }
+
+/**
+ * What a partner sees of its own sanction: the measure, term, grounds and decision reasons, but not the deliberation
+ * (what the policy first proposed, which managers proposed, decided and approved it).
+ */
+export function asSeenBy<
+  T extends {
+    measure: string;
+    period: string | null;
+    proposedMeasure: string;
+    proposedPeriod: string | null;
+    proposedByLabel: string;
+    decidedByLabel: string | null;
+    approvedByLabel: string | null;
+  },
+>(actor: Principal, row: T): T {
+  if (canSeeAllSanctions(actor)) return row;
+  const operator = (label: string | null) => (label === null ? null : 'the operator');
+  return {
+    ...row,
+    proposedMeasure: row.measure,
+    proposedPeriod: row.period,
+    proposedByLabel: 'the operator',
+    decidedByLabel: operator(row.decidedByLabel),
+    approvedByLabel: operator(row.approvedByLabel),
+  };
+}

@@ -1,4 +1,4 @@
-import { and, count, desc, eq, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
+import { and, count, desc, eq, inArray, isNull, lte, ne, notInArray, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import {
   organisations,
@@ -68,9 +68,12 @@ export const sanctionsRepository = {
     return { items: rows.map((r) => ({ ...r.sanction, orgName: r.orgName })), total: Number(total?.n ?? 0) };
   },
 
-  /** Open violations the policy has not proposed a sanction for yet. */
-  violationsWithoutProposal: (ex: Executor, ids?: readonly string[]) =>
-    ex
+  /**
+   * Claims (FOR UPDATE SKIP LOCKED) open violations the policy has not proposed a sanction for yet. Concurrent
+   * proposers get disjoint sets, so none waits on another's proposal while holding the audit head (a deadlock).
+   */
+  claimViolationsWithoutProposal: (tx: Executor, ids?: readonly string[]) =>
+    tx
       .select()
       .from(violations)
       .where(
@@ -80,22 +83,46 @@ export const sanctionsRepository = {
           sql`not exists (select 1 from ${sanctions} where ${sanctions.violationId} = ${violations.id})`,
         ),
       )
-      .orderBy(violations.openedAt)
-      .limit(500),
+      .orderBy(violations.openedAt, violations.id)
+      .limit(500)
+      .for('update', { skipLocked: true }),
 
-  /** Claims (FOR UPDATE SKIP LOCKED) confirmed sanctions due to start, and suspensions due to end. */
-  claimDue: (tx: Executor, kind: 'start' | 'end', now: Date, limit = 100) =>
+  /**
+   * Claims (FOR UPDATE SKIP LOCKED) confirmed sanctions due to start, and suspensions due to end; `skip`: those
+   * this sweep already failed on.
+   */
+  claimDue: (tx: Executor, kind: 'start' | 'end', now: Date, limit = 100, skip: readonly string[] = []) =>
     tx
       .select()
       .from(sanctions)
       .where(
-        kind === 'start'
-          ? and(eq(sanctions.status, 'scheduled'), lte(sanctions.startsAt, now))
-          : and(eq(sanctions.status, 'in_force'), eq(sanctions.measure, 'suspension'), lte(sanctions.endsAt, now)),
+        and(
+          kind === 'start'
+            ? and(eq(sanctions.status, 'scheduled'), lte(sanctions.startsAt, now))
+            : and(eq(sanctions.status, 'in_force'), eq(sanctions.measure, 'suspension'), lte(sanctions.endsAt, now)),
+          skip.length ? notInArray(sanctions.id, [...skip]) : undefined,
+        ),
       )
-      .orderBy(sanctions.startsAt)
+      .orderBy(sanctions.startsAt, sanctions.id)
       .limit(limit)
       .for('update', { skipLocked: true }),
+
+  /** Another suspension of the partner that is scheduled, in force or under review, if any. */
+  findRunningSuspension: async (ex: Executor, orgId: string, exceptId: string): Promise<SanctionRow | undefined> =>
+    (
+      await ex
+        .select()
+        .from(sanctions)
+        .where(
+          and(
+            eq(sanctions.orgId, orgId),
+            eq(sanctions.measure, 'suspension'),
+            inArray(sanctions.status, ['scheduled', 'in_force', 'under_review']),
+            ne(sanctions.id, exceptId),
+          ),
+        )
+        .limit(1)
+    )[0],
 
   insertReview: (tx: Executor, row: ReviewRow) => tx.insert(sanctionReviews).values(row),
 

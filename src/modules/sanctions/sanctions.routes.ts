@@ -66,7 +66,7 @@ export const toReviewDto = (row: ReviewRow & { orgName?: string }): ReviewDto =>
   decidedAt: iso(row.decidedAt),
 });
 
-const toRectificationDto = (r: RectificationRow & { attachments: AttachmentMeta[] }) => ({
+export const toRectificationDto = (r: RectificationRow & { attachments: AttachmentMeta[] }) => ({
   id: r.id,
   summary: r.summary,
   processes: r.processes,
@@ -139,7 +139,9 @@ export function sanctionsRoutes(sanctions: SanctionsService, reviews: ReviewsSer
         },
       },
       async (request, reply) =>
-        reply.status(201).send(toSanctionDto(await sanctions.propose(request.principal!, request.body))),
+        reply
+          .status(201)
+          .send(toSanctionDto(await sanctions.named(await sanctions.propose(request.principal!, request.body)))),
     );
 
     app.post(
@@ -153,7 +155,10 @@ export function sanctionsRoutes(sanctions: SanctionsService, reviews: ReviewsSer
           response: { 200: Sanction, ...errorResponses },
         },
       },
-      async (request) => toSanctionDto(await sanctions.decide(request.principal!, request.params.id, request.body)),
+      async (request) =>
+        toSanctionDto(
+          await sanctions.named(await sanctions.decide(request.principal!, request.params.id, request.body)),
+        ),
     );
 
     app.post(
@@ -167,7 +172,10 @@ export function sanctionsRoutes(sanctions: SanctionsService, reviews: ReviewsSer
           response: { 200: Sanction, ...errorResponses },
         },
       },
-      async (request) => toSanctionDto(await sanctions.approve(request.principal!, request.params.id, request.body)),
+      async (request) =>
+        toSanctionDto(
+          await sanctions.named(await sanctions.approve(request.principal!, request.params.id, request.body)),
+        ),
     );
 
     app.get(
@@ -261,7 +269,10 @@ export function sanctionsRoutes(sanctions: SanctionsService, reviews: ReviewsSer
           response: { 200: Review, ...errorResponses },
         },
       },
-      async (request) => toReviewDto(await reviews.decideReview(request.principal!, request.params.id, request.body)),
+      async (request) =>
+        toReviewDto(
+          await sanctions.named(await reviews.decideReview(request.principal!, request.params.id, request.body)),
+        ),
     );
   };
 }

@@ -4,9 +4,17 @@ import { newId } from '../../shared/ids.ts';
 import { type Principal, systemPrincipal } from '../../shared/principal.ts';
 import type { PartnerStatus } from '../organisations/index.ts';
 import type { SanctionMeasure } from '../violations/index.ts';
-import { endOfPeriod, requirePartner, requireReason, type SanctionsDeps } from './sanctions.context.ts';
+import {
+  blank,
+  endOfPeriod,
+  measureLabel,
+  requirePartner,
+  requireReason,
+  type SanctionsDeps,
+  termOf,
+} from './sanctions.context.ts';
 import { partnerVisibleStatuses, type SanctionDecision, type SanctionStatus } from './sanctions.model.ts';
-import { canManageSanctions, canSeeAllSanctions, fourEyesConflict } from './sanctions.policy.ts';
+import { asSeenBy, canManageSanctions, canSeeAllSanctions, fourEyesConflict } from './sanctions.policy.ts';
 import { sanctionsRepository as repo, type SanctionRow } from './sanctions.repository.ts';
 
 export const PROPOSE_JOB = 'sanctions.propose';
@@ -40,11 +48,6 @@ export interface SanctionsQuery {
 
 const NO_ORG = '00000000-0000-0000-0000-000000000000';
 const sanctionNotFound = (id: string) => notFound('sanction.not_found', `Sanction ${id} not found`);
-const measureLabel: Record<string, string> = {
-  warning: 'a warning',
-  suspension: 'a suspension',
-  revocation: 'revocation of the partnership',
-};
 const day = (d: Date | null) => d?.toISOString().slice(0, 10) ?? '';
 
 /** The partner status a measure in force sets, or none (a warning to a partner already under a harsher measure). */
@@ -147,49 +150,28 @@ export function createSanctionsService(deps: SanctionsDeps) {
     });
   }
 
-  /** The term a decision sets: start (now unless later), end (for suspensions), checked. */
-  function termOf(s: SanctionRow, input: DecideInput, now: Date) {
-    const measure = input.measure ?? (s.measure as SanctionMeasure);
-    const startsAt = input.startsAt ? new Date(input.startsAt) : now;
-    if (startsAt.getTime() < now.getTime() - 60_000) {
-      throw validationError('sanction.start_in_past', 'A sanction cannot start in the past', [
-        { pointer: '/startsAt', detail: 'must not lie in the past' },
-      ]);
+  /** One suspension at a time: a partner already suspended is held longer through its review (extend), not twice. */
+  async function assertNoOtherSuspension(tx: Executor, s: { id: string; orgId: string; measure: string }) {
+    if (s.measure !== 'suspension') return;
+    const running = await repo.findRunningSuspension(tx, s.orgId, s.id);
+    if (running) {
+      throw conflict(
+        'sanction.already_suspended',
+        `The partner is already under suspension ${running.id} (${running.status}): extend that one through its ` +
+          'review, or dismiss this one',
+      );
     }
-    if (measure !== 'suspension') {
-      if (input.endsAt || input.period) {
-        throw validationError('sanction.no_term', `${measureLabel[measure]} has no end`, [
-          { pointer: input.endsAt ? '/endsAt' : '/period', detail: 'only a suspension has an end' },
-        ]);
-      }
-      return { measure, startsAt, endsAt: null, period: null };
-    }
-    const period = input.period ?? (measure === s.measure ? s.period : null);
-    let endsAt: Date;
-    if (input.endsAt) {
-      endsAt = new Date(input.endsAt);
-    } else if (period) {
-      endsAt = endOfPeriod(startsAt, period);
-    } else {
-      throw validationError('sanction.term_required', 'A suspension needs a period or an end', [
-        { pointer: '/period', detail: 'give period (e.g. P6M) or endsAt' },
-      ]);
-    }
-    if (endsAt.getTime() <= startsAt.getTime()) {
-      throw validationError('sanction.end_before_start', 'A sanction cannot end before it starts', [
-        { pointer: '/endsAt', detail: `must be later than the start (${startsAt.toISOString()})` },
-      ]);
-    }
-    return { measure, startsAt, endsAt, period: input.endsAt ? null : period };
   }
 
-  /** Proposes the policy's measure for each open violation without one, once per violation (unique index). */
+  /**
+   * Proposes the policy's measure for each open violation without one, once per violation: the violations are
+   * claimed with SKIP LOCKED (concurrent runs take disjoint sets), and the unique index is the last word.
+   */
   async function proposeForViolations(violationIds?: readonly string[]): Promise<SanctionRow[]> {
-    const open = await repo.violationsWithoutProposal(db, violationIds);
-    if (open.length === 0) return [];
     const now = clock.now();
     const actor = systemPrincipal(`jobs:${PROPOSE_JOB}`);
     return db.transaction(async (tx) => {
+      const open = await repo.claimViolationsWithoutProposal(tx, violationIds);
       const proposed: SanctionRow[] = [];
       for (const v of open) {
         const spec = violations.measureFor(v);
@@ -230,12 +212,18 @@ export function createSanctionsService(deps: SanctionsDeps) {
     async listSanctions(actor: Principal, query: SanctionsQuery) {
       const { orgId, statuses } = scope(actor, query.orgId);
       const wanted = query.status ? (statuses ?? [query.status]).filter((s) => s === query.status) : statuses;
-      return repo.list(db, { orgId, statuses: wanted ?? (query.status ? [] : undefined) }, query);
+      const page = await repo.list(db, { orgId, statuses: wanted ?? (query.status ? [] : undefined) }, query);
+      return { ...page, items: page.items.map((row) => asSeenBy(actor, row)) };
+    },
+
+    /** The row with its organisation's name, as the API shows it. */
+    async named<T extends { orgId: string }>(row: T): Promise<T & { orgName: string }> {
+      return { ...row, orgName: (await organisations.findOrganisation(row.orgId))?.name ?? '' };
     },
 
     /** 404 for a sanction the actor may not see, so its existence is not revealed. */
     async getSanction(actor: Principal, id: string) {
-      const row = await getVisible(actor, id);
+      const row = asSeenBy(actor, await getVisible(actor, id));
       const org = await organisations.findOrganisation(row.orgId);
       return { ...row, orgName: org?.name ?? '', reviews: await repo.reviewsOf(db, id) };
     },
@@ -261,7 +249,7 @@ export function createSanctionsService(deps: SanctionsDeps) {
       }
       if (input.measure === 'suspension') endOfPeriod(now, input.period!);
       else if (input.period) {
-        throw validationError('sanction.no_term', `${measureLabel[input.measure]} has no period`, [
+        throw validationError('sanction.no_term', `A ${input.measure} has no period`, [
           { pointer: '/period', detail: 'only a suspension has a period' },
         ]);
       }
@@ -293,8 +281,8 @@ export function createSanctionsService(deps: SanctionsDeps) {
      * second manager's approval, and the proposer may not decide; without, it takes effect at once.
      */
     async decide(actor: Principal, id: string, input: DecideInput): Promise<SanctionRow> {
-      const current = await repo.find(db, id);
-      if (!current) throw sanctionNotFound(id);
+      // What the actor may not see is a 404 (a partner's own proposal included); what it may see, a 403.
+      const current = await getVisible(actor, id);
       await requireManager(actor, 'sanction.decide', current);
       if (fourEyes && fourEyesConflict(actor, current, ['proposer'])) {
         throw await audit.deny(
@@ -307,11 +295,15 @@ export function createSanctionsService(deps: SanctionsDeps) {
       const reason =
         input.decision === 'confirm'
           ? input.reason?.trim() || null
-          : requireReason(input.reason, 'sanction.reason_required', `To ${input.decision} a sanction`);
-      const changes = input.measure !== undefined || input.period !== undefined;
+          : requireReason(
+              input.reason,
+              'sanction.reason_required',
+              input.decision === 'change' ? 'Changing a sanction' : 'Dismissing a sanction',
+            );
+      const changes = input.measure !== undefined || input.period !== undefined || input.endsAt !== undefined;
       if (input.decision === 'confirm' && changes) {
         throw validationError('sanction.confirm_changes', 'A confirmation takes the proposal as it is', [
-          { pointer: '/decision', detail: "use 'change', with a reason, to set another measure or period" },
+          { pointer: '/decision', detail: "use 'change', with a reason, to set another measure, period or end" },
         ]);
       }
       const term = input.decision === 'dismiss' ? undefined : termOf(current, input, now);
@@ -320,6 +312,7 @@ export function createSanctionsService(deps: SanctionsDeps) {
         if (s?.status !== 'proposed') {
           throw conflict('sanction.not_proposed', `The sanction is ${s?.status ?? 'gone'}; only a proposal is decided`);
         }
+        if (term) await assertNoOtherSuspension(tx, { id, orgId: s.orgId, measure: term.measure });
         const decided = {
           decision: input.decision,
           decisionReason: reason,
@@ -360,8 +353,7 @@ export function createSanctionsService(deps: SanctionsDeps) {
 
     /** Four-eyes: a second manager approves (it takes effect) or refuses with a reason (it is a proposal again). */
     async approve(actor: Principal, id: string, input: { approve: boolean; reason?: string | undefined }) {
-      const current = await repo.find(db, id);
-      if (!current) throw sanctionNotFound(id);
+      const current = await getVisible(actor, id);
       await requireManager(actor, 'sanction.approve', current);
       const who = fourEyesConflict(actor, current, ['proposer', 'decider']);
       if (who) {
@@ -396,6 +388,7 @@ export function createSanctionsService(deps: SanctionsDeps) {
           await record(tx, actor, back, 'sanction.approval_refused', { reason });
           return back;
         }
+        await assertNoOtherSuspension(tx, s);
         const approved = await repo.update(tx, id, {
           approvedBy: actor.userId,
           approvedByLabel: actor.label,
@@ -408,28 +401,6 @@ export function createSanctionsService(deps: SanctionsDeps) {
     },
 
     fourEyes: () => fourEyes,
-  };
-}
-
-/** The columns a fresh proposal leaves empty. */
-function blank(now: Date) {
-  return {
-    legalBasis: null,
-    proposedBy: null,
-    proposedAt: now,
-    decision: null,
-    decisionReason: null,
-    decidedBy: null,
-    decidedByLabel: null,
-    decidedAt: null,
-    approvedBy: null,
-    approvedByLabel: null,
-    approvedAt: null,
-    startsAt: null,
-    endsAt: null,
-    outcome: null,
-    completedAt: null,
-    updatedAt: now,
   };
 }
 

@@ -164,3 +164,30 @@ export type AppNotification = Schemas['Notification'];
 export type NotificationEmailStatus = AppNotification['emailStatus'];
 export type UnreadNotificationCount = Response<'/api/v1/notifications/unread-count', 'get', 200>;
 export type NotificationsMarked = Response<'/api/v1/notifications/read-all', 'post', 200>;
+
+export type Violation = Schemas['Violation'];
+export type Sanction = Schemas['Sanction'];
+export type SanctionDetail = Response<'/api/v1/sanctions/{id}', 'get', 200>;
+export type SanctionProposal = Body<'/api/v1/sanctions', 'post'>;
+export type SanctionDecisionBody = Body<'/api/v1/sanctions/{id}/decision', 'post'>;
+export type SanctionApprovalBody = Body<'/api/v1/sanctions/{id}/approval', 'post'>;
+export type Review = Schemas['Review'];
+export type ReviewDetail = Response<'/api/v1/reviews/{id}', 'get', 200>;
+export type Rectification = Schemas['Rectification'];
+export type RectificationBody = Body<'/api/v1/reviews/{id}/rectifications', 'post'>;
+export type ReviewDecisionBody = Body<'/api/v1/reviews/{id}/decision', 'post'>;
+export const sanctionStatuses = [
+  'proposed',
+  'awaiting_approval',
+  'scheduled',
+  'in_force',
+  'under_review',
+  'completed',
+  'dismissed',
+] as const;
+export type SanctionStatus = Sanction['status'];
+export const sanctionMeasures = ['warning', 'suspension', 'revocation'] as const;
+export type SanctionMeasure = Sanction['measure'];
+export const reviewStatuses = ['awaiting_rectification', 'rectification_submitted', 'decided'] as const;
+export type ReviewStatus = Review['status'];
+export type ReviewDecision = ReviewDecisionBody['decision'];

@@ -5,8 +5,8 @@ import { humanize } from './format';
 const partnerStatusColors: Record<PartnerStatus, string> = {
   active: 'green',
   warned: 'yellow',
-  suspended: 'orange',
-  under_review: 'blue',
+  suspended: 'red',
+  under_review: 'orange',
   revoked: 'red',
 };
 
@@ -14,7 +14,7 @@ export function PartnerStatusBadge({ status }: { status: PartnerStatus | null })
   if (!status) return <span>—</span>;
   return (
     <Badge
-      miw="fit-content"
+      miw="max-content"
       style={{ flexShrink: 0 }}
       color={partnerStatusColors[status]}
       variant="light"

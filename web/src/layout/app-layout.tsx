@@ -1,6 +1,7 @@
 import { AppShell, Badge, Burger, Button, Group, NavLink, ScrollArea, Stack, Text } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import {
+  IconAward,
   IconBug,
   IconBuilding,
   IconChartBar,
@@ -8,9 +9,11 @@ import {
   IconClockExclamation,
   IconFileAlert,
   IconGauge,
+  IconGavel,
   IconKey,
   IconListDetails,
   IconLogout,
+  IconRefreshAlert,
   IconShieldLock,
   IconUsers,
 } from '@tabler/icons-react';
@@ -31,8 +34,11 @@ const navItems: NavItem[] = [
   { to: '/', label: 'Overview', icon: IconGauge, visible: () => true },
   { to: '/reports', label: 'Reports', icon: IconFileAlert, visible: () => true },
   { to: '/deadlines', label: 'Deadlines', icon: IconClockExclamation, visible: () => true },
+  { to: '/programme', label: 'Programme', icon: IconAward, visible: (me) => me.orgKind === 'partner' },
   { to: '/scorecard', label: 'My scorecard', icon: IconChartBar, visible: (me) => me.orgKind === 'partner' },
   { to: '/statistics', label: 'Statistics', icon: IconChartLine, visible: isOperator },
+  { to: '/sanctions', label: 'Sanctions', icon: IconGavel, visible: isOperator },
+  { to: '/reviews', label: 'Reviews', icon: IconRefreshAlert, visible: isOperator },
   { to: '/organisations', label: 'Organisations', icon: IconBuilding, visible: () => true },
   { to: '/users', label: 'Users', icon: IconUsers, visible: () => true },
   { to: '/catalog', label: 'Vulnerability catalog', icon: IconBug, visible: () => true },

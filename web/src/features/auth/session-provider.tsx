@@ -56,6 +56,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const signOut = useCallback(async () => {
     try {
       await request<void>('DELETE', '/session', { ignoreUnauthorized: true });
+    } catch (error) {
+      // A session that already expired (401) is signed out as far as the server is concerned.
+      if (!(error instanceof ApiError) || error.status !== 401) console.error('Sign-out failed', error);
     } finally {
       clear();
     }

@@ -22,6 +22,7 @@ import { ErrorAlert } from '../../components/error-alert';
 import { formatDateTime, orDash } from '../../components/format';
 import { PageHeader } from '../../components/page-header';
 import { isOperator, isOperatorAdmin, isOrgAdmin, useMe } from '../auth/session-context';
+import { OrgProgrammeCard } from '../sanctions/org-programme-card';
 import { UserCreateModal } from '../users/user-create-modal';
 import { UsersTable } from '../users/users-table';
 import { OrganisationFormModal } from './organisation-form-modal';
@@ -172,6 +173,7 @@ export function OrganisationDetailPage() {
           </Grid.Col>
         </Grid>
         {org.kind === 'partner' && <PartnerStatusCard org={org} canChange={operatorAdmin} />}
+        {org.kind === 'partner' && isOperator(me) && <OrgProgrammeCard org={org} canPropose={operatorAdmin} />}
         <Paper withBorder p="md" radius="sm">
           <Group justify="space-between" mb="sm">
             <Title order={3} size="h5">

@@ -4,7 +4,7 @@ import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { type Org, type OrgKind, orgKinds } from '../../api/types';
-import { OrgKindBadge, PartnerStatusBadge } from '../../components/badges';
+import { OrgKindBadge } from '../../components/badges';
 import { type Column, DataTable } from '../../components/data-table';
 import { formatDate, humanize, orDash } from '../../components/format';
 import { PageHeader } from '../../components/page-header';
@@ -12,6 +12,7 @@ import { useTableState } from '../../components/table-state';
 import { isOperatorAdmin, useMe } from '../auth/session-context';
 import { OrganisationFormModal } from './organisation-form-modal';
 import { useOrganisations } from './organisations.api';
+import { CapabilityBadges, PartnerStandingBadge } from './partner-standing';
 
 const columns: Column<Org>[] = [
   {
@@ -36,7 +37,12 @@ const columns: Column<Org>[] = [
     key: 'partnerStatus',
     header: 'Partner status',
     sortField: 'partnerStatus',
-    render: (org) => <PartnerStatusBadge status={org.partnerStatus} />,
+    render: (org) => <PartnerStandingBadge status={org.partnerStatus} until={org.partnerStatusUntil} stacked />,
+  },
+  {
+    key: 'capabilities',
+    header: 'Capabilities',
+    render: (org) => (org.partnerStatus ? <CapabilityBadges capabilities={org.capabilities} /> : '—'),
   },
   { key: 'createdAt', header: 'Created', sortField: 'createdAt', render: (org) => formatDate(org.createdAt) },
 ];

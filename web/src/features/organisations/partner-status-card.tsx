@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../components/error-alert';
 import { formatDateTime, orDash } from '../../components/format';
 import { ChangeStatusModal } from './change-status-modal';
 import { useStatusHistory } from './organisations.api';
+import { CapabilityBadges, PartnerStandingBadge } from './partner-standing';
 
 function StatusHistory({ orgId }: { orgId: string }) {
   const history = useStatusHistory(orgId);
@@ -65,12 +66,8 @@ export function PartnerStatusCard({ org, canChange }: { org: Org; canChange: boo
           <Title order={3} size="h5">
             Partner status
           </Title>
-          <PartnerStatusBadge status={org.partnerStatus} />
-          {org.partnerStatusUntil && (
-            <Text size="sm" c="dimmed">
-              until {formatDateTime(org.partnerStatusUntil)}
-            </Text>
-          )}
+          <PartnerStandingBadge status={org.partnerStatus} until={org.partnerStatusUntil} />
+          <CapabilityBadges capabilities={org.capabilities} />
         </Group>
         {canChange && (
           <Button size="xs" variant="light" onClick={open}>

@@ -2,7 +2,14 @@ import { Badge } from '@mantine/core';
 import type { ObligationStatus, ReportStatus, Severity, Tier, Tlp } from '../../api/types';
 import { humanize } from '../../components/format';
 
-const badge = { miw: 'fit-content', style: { flexShrink: 0 }, size: 'sm' } as const;
+// Whole badges, never "PEND…": min-width holds in flex rows; in an auto-sized table column only a label that does
+// not clip counts its text (Mantine's label clips, so the column would be sized below it).
+const badge = {
+  miw: 'fit-content',
+  style: { flexShrink: 0 },
+  styles: { label: { overflow: 'visible' } },
+  size: 'sm',
+} as const;
 
 const statusColors: Record<ReportStatus, string> = {
   received: 'blue',

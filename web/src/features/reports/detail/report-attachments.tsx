@@ -4,18 +4,10 @@ import { IconDownload, IconPaperclip } from '@tabler/icons-react';
 import { errorMessage } from '../../../api/client';
 import type { Report } from '../../../api/types';
 import { ErrorAlert } from '../../../components/error-alert';
+import { kib, toBase64 } from '../../../components/files';
 import { formatDateTime } from '../../../components/format';
 import { downloadFile, useAddAttachment, useAttachments } from '../reports.api';
 import { Section } from './report-details';
-
-const kib = (bytes: number) => (bytes < 1024 ? `${bytes} B` : `${(bytes / 1024).toFixed(1)} KiB`);
-
-async function toBase64(file: File): Promise<string> {
-  const bytes = new Uint8Array(await file.arrayBuffer());
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
-}
 
 export function ReportAttachments({ report }: { report: Report }) {
   const query = useAttachments(report.id);

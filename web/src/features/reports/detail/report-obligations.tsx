@@ -3,9 +3,13 @@ import type { ReportObligation } from '../../../api/types';
 import { Countdown, humanDuration } from '../../../components/countdown';
 import { ErrorAlert } from '../../../components/error-alert';
 import { formatDateTime, humanize } from '../../../components/format';
+import { timelineFieldLabels } from '../form/report-form-model';
 import { ObligationStatusBadge, OverdueBadge } from '../report-badges';
 import { useReportObligations } from '../reports.api';
 import { Section } from './report-details';
+
+// What an obligation's clock waits for, named as the report form names it.
+const triggerLabels: Record<string, string> = { receivedAt: 'Received', ...timelineFieldLabels };
 
 export function lateness(o: Pick<ReportObligation, 'status' | 'latenessSeconds' | 'metAt'>): string {
   if (o.status === 'met') return 'on time';
@@ -33,7 +37,7 @@ function ObligationRow({ o }: { o: ReportObligation }) {
         <Text size="sm">{formatDateTime(o.dueAt)}</Text>
         {o.dueAt === null && (
           <Text size="xs" c="dimmed">
-            waits for {humanize(o.trigger)}
+            waits for {triggerLabels[o.trigger] ?? humanize(o.trigger)}
           </Text>
         )}
       </Table.Td>

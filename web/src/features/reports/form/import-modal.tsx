@@ -1,6 +1,6 @@
 import { Button, FileInput, Group, Modal, Select, Stack, Text, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, useEffect, useState } from 'react';
 import { useNavigate } from 'react-router';
 import { type Tlp, tlps } from '../../../api/types';
 import { ErrorAlert } from '../../../components/error-alert';
@@ -15,7 +15,23 @@ export function ImportModal({ opened, onClose }: { opened: boolean; onClose: () 
   const [aware, setAware] = useState('');
   const [parseError, setParseError] = useState<string | null>(null);
   const upload = useImportReport();
+  const { reset: resetUpload } = upload;
   const navigate = useNavigate();
+
+  // The modal's state outlives its closing: each opening starts without the last file or its error.
+  useEffect(() => {
+    if (!opened) return;
+    setFile(null);
+    setParseError(null);
+    resetUpload();
+  }, [opened, resetUpload]);
+
+  // Another file makes the last file's error stale.
+  const chooseFile = (next: File | null) => {
+    setFile(next);
+    setParseError(null);
+    resetUpload();
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -25,6 +41,8 @@ export function ImportModal({ opened, onClose }: { opened: boolean; onClose: () 
       document = JSON.parse(await file.text()) as Record<string, unknown>;
       setParseError(null);
     } catch {
+      // The server's answer to an earlier upload would otherwise hide this one's problem.
+      resetUpload();
       setParseError(`${file.name} is not JSON`);
       return;
     }
@@ -64,7 +82,7 @@ export function ImportModal({ opened, onClose }: { opened: boolean; onClose: () 
             onChange={(value) => value && setFormat(value as ImportReportBody['format'])}
             allowDeselect={false}
           />
-          <FileInput label="Document" required accept="application/json,.json" value={file} onChange={setFile} />
+          <FileInput label="Document" required accept="application/json,.json" value={file} onChange={chooseFile} />
           <Group grow>
             <Select
               label="TLP"

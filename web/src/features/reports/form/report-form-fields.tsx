@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { type Exploitation, exploitationStates, type Tier, type Tlp, tiers, tlps } from '../../../api/types';
 import type { FormState } from '../../../components/form-state';
 import { ProductsEditor } from './products-editor';
-import { errorsUnder, type ReportFormValues, type TimelineValues } from './report-form-model';
+import { errorsUnder, type ReportFormValues, type TimelineValues, timelineFieldLabels } from './report-form-model';
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
@@ -36,12 +36,12 @@ function DateTimeField(props: {
   );
 }
 
-const timelineLabels: [keyof TimelineValues, string, string][] = [
-  ['discoveredAt', 'Discovered', 'When the flaw was found'],
-  ['awareAt', 'Became aware', 'Starts the reporting clocks'],
-  ['vendorNotifiedAt', 'Vendor notified', ''],
-  ['fixAvailableAt', 'Fix available', 'Starts the CRA final-report clock'],
-  ['publiclyDisclosedAt', 'Publicly disclosed', ''],
+const timelineDescriptions: [keyof TimelineValues, string][] = [
+  ['discoveredAt', 'When the flaw was found'],
+  ['awareAt', 'Starts the reporting clocks'],
+  ['vendorNotifiedAt', ''],
+  ['fixAvailableAt', 'Starts the CRA final-report clock'],
+  ['publiclyDisclosedAt', ''],
 ];
 
 const exploitationLabels: Record<Exploitation, string> = {
@@ -73,11 +73,18 @@ export const reportFieldPrefixes = [
 
 export function ReportFormFields({ form }: { form: FormState<ReportFormValues> }) {
   const { values, errors } = form;
+  // form.setValue drops only the field's own error: the errors of its parts (products.0.versions, cwes.1,
+  // timeline.awareAt) are as stale once the field changes.
+  const set = <K extends keyof ReportFormValues>(key: K, value: ReportFormValues[K]) => {
+    form.setValue(key, value);
+    const kept = Object.entries(errors).filter(([field]) => field !== key && !field.startsWith(`${key}.`));
+    if (kept.length < Object.keys(errors).length) form.setErrors(Object.fromEntries(kept));
+  };
   const text = (key: 'title' | 'cveId' | 'cvssV31' | 'cvssV40', label: string, extra = {}) => (
     <TextInput
       label={label}
       value={values[key]}
-      onChange={(event) => form.setValue(key, event.currentTarget.value)}
+      onChange={(event) => set(key, event.currentTarget.value)}
       error={errorsUnder(errors, key)}
       {...extra}
     />
@@ -93,13 +100,13 @@ export function ReportFormFields({ form }: { form: FormState<ReportFormValues> }
       minRows={key === 'description' || key === 'technicalDetails' ? 4 : 2}
       maxRows={16}
       value={values[key]}
-      onChange={(event) => form.setValue(key, event.currentTarget.value)}
+      onChange={(event) => set(key, event.currentTarget.value)}
       error={errorsUnder(errors, key)}
       {...extra}
     />
   );
   const setTimeline = (field: keyof TimelineValues, value: string | null) =>
-    form.setValue('timeline', { ...values.timeline, [field]: value });
+    set('timeline', { ...values.timeline, [field]: value });
 
   return (
     <Stack gap="md">
@@ -115,11 +122,7 @@ export function ReportFormFields({ form }: { form: FormState<ReportFormValues> }
         </SimpleGrid>
       </Section>
       <Section title="Affected products">
-        <ProductsEditor
-          value={values.products}
-          onChange={(products) => form.setValue('products', products)}
-          errors={errors}
-        />
+        <ProductsEditor value={values.products} onChange={(products) => set('products', products)} errors={errors} />
       </Section>
       <Section title="Classification and scoring">
         <SimpleGrid cols={{ base: 1, md: 2 }} spacing="sm">
@@ -128,7 +131,7 @@ export function ReportFormFields({ form }: { form: FormState<ReportFormValues> }
             description="Press Enter after each, e.g. CWE-502"
             value={values.cwes}
             onChange={(cwes) =>
-              form.setValue(
+              set(
                 'cwes',
                 cwes.map((c) => c.trim().toUpperCase()),
               )
@@ -143,7 +146,7 @@ export function ReportFormFields({ form }: { form: FormState<ReportFormValues> }
             label="Exploitation"
             data={exploitationStates.map((value) => ({ value, label: exploitationLabels[value] }))}
             value={values.exploitation}
-            onChange={(value) => value && form.setValue('exploitation', value as Exploitation)}
+            onChange={(value) => value && set('exploitation', value as Exploitation)}
             allowDeselect={false}
             error={errorsUnder(errors, 'exploitation')}
           />
@@ -155,10 +158,10 @@ export function ReportFormFields({ form }: { form: FormState<ReportFormValues> }
       </Section>
       <Section title="Timeline">
         <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="sm">
-          {timelineLabels.map(([field, label, description]) => (
+          {timelineDescriptions.map(([field, description]) => (
             <DateTimeField
               key={field}
-              label={label}
+              label={timelineFieldLabels[field]}
               description={description || undefined}
               value={values.timeline[field]}
               onChange={(value) => setTimeline(field, value)}
@@ -174,7 +177,7 @@ export function ReportFormFields({ form }: { form: FormState<ReportFormValues> }
           autosize
           minRows={2}
           value={values.references}
-          onChange={(event) => form.setValue('references', event.currentTarget.value)}
+          onChange={(event) => set('references', event.currentTarget.value)}
           error={errorsUnder(errors, 'references')}
         />
         <SimpleGrid cols={{ base: 1, sm: 3 }} spacing="sm">
@@ -183,7 +186,7 @@ export function ReportFormFields({ form }: { form: FormState<ReportFormValues> }
             description="Traffic Light Protocol 2.0"
             data={[...tlps]}
             value={values.tlp}
-            onChange={(value) => value && form.setValue('tlp', value as Tlp)}
+            onChange={(value) => value && set('tlp', value as Tlp)}
             allowDeselect={false}
             error={errorsUnder(errors, 'tlp')}
           />
@@ -192,7 +195,7 @@ export function ReportFormFields({ form }: { form: FormState<ReportFormValues> }
             description="Important and core are encrypted at rest"
             data={tiers.map((value) => ({ value, label: value }))}
             value={values.tier}
-            onChange={(value) => value && form.setValue('tier', value as Tier)}
+            onChange={(value) => value && set('tier', value as Tier)}
             allowDeselect={false}
             error={errorsUnder(errors, 'tier')}
           />
@@ -200,7 +203,7 @@ export function ReportFormFields({ form }: { form: FormState<ReportFormValues> }
             label="Embargo until"
             description="No publication before this time"
             value={values.embargoUntil}
-            onChange={(value) => form.setValue('embargoUntil', value)}
+            onChange={(value) => set('embargoUntil', value)}
             error={errorsUnder(errors, 'embargoUntil')}
           />
         </SimpleGrid>

@@ -32,6 +32,15 @@ export interface ProductValues {
 
 export type TimelineValues = Record<TimelineField, string | null>;
 
+/** The timeline's timestamps as the form names them; obligations say which one their clock waits for. */
+export const timelineFieldLabels: Record<TimelineField, string> = {
+  discoveredAt: 'Discovered',
+  awareAt: 'Became aware',
+  vendorNotifiedAt: 'Vendor notified',
+  fixAvailableAt: 'Fix available',
+  publiclyDisclosedAt: 'Publicly disclosed',
+};
+
 /** The form keeps every input as text; toReportInput turns it into the API's shape. */
 export interface ReportFormValues {
   title: string;

@@ -4,6 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { IconFileUpload, IconInfoCircle, IconSend } from '@tabler/icons-react';
 import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
+import { fieldErrors } from '../../../api/client';
 import { ErrorAlert } from '../../../components/error-alert';
 import { useFormState } from '../../../components/form-state';
 import { PageHeader } from '../../../components/page-header';
@@ -14,9 +15,14 @@ import { ImportModal } from './import-modal';
 import { ReportFormFields, reportFieldPrefixes } from './report-form-fields';
 import { emptyReportForm, type ReportFormValues, toReportInput, validateReportForm } from './report-form-model';
 
-/** Field errors shown next to their inputs; the alert lists only the others. */
-export const shownFields = (errors: Record<string, string>) =>
-  Object.keys(errors).filter((key) => reportFieldPrefixes.some((p) => key === p || key.startsWith(`${p}.`)));
+/**
+ * The problem's fields that have an input in the form: their errors show next to it, and the alert lists only the
+ * others. Taken from the problem, not from the errors still shown, so that a field put right leaves both.
+ */
+export const shownFields = (error: unknown) =>
+  Object.keys(fieldErrors(error)).filter((key) =>
+    reportFieldPrefixes.some((p) => key === p || key.startsWith(`${p}.`)),
+  );
 
 export function SubmitReportPage() {
   const me = useMe();
@@ -66,7 +72,7 @@ export function SubmitReportPage() {
           <ErrorAlert
             error={form.formError}
             title="The report was not accepted"
-            shownFields={shownFields(form.errors)}
+            shownFields={shownFields(form.formError)}
           />
           <ReportFormFields form={form} />
           {Object.keys(form.errors).length > 0 && !form.formError && (

@@ -71,7 +71,11 @@ export function SubmitStagePage() {
         description="The form holds the report's current content; revise it and submit. Each stage gets its own signed receipt."
       />
       <Stack gap="md" maw={1100}>
-        <ErrorAlert error={form.formError} title="The stage was not accepted" shownFields={shownFields(form.errors)} />
+        <ErrorAlert
+          error={form.formError}
+          title="The stage was not accepted"
+          shownFields={shownFields(form.formError)}
+        />
         <Paper withBorder p="md" radius="sm">
           <Select
             label="Stage"
