@@ -97,6 +97,8 @@ describe('a late report leads to a suspension, a review and reinstatement', () =
     });
     expect(decided.statusCode, decided.body).toBe(200);
     expect(decided.json()).toMatchObject({
+      orgName: 'Cloud Provider Ltd',
+      decidedByLabel: admin.email,
       status: 'in_force',
       decision: 'confirm',
       startsAt: '2021-12-22T09:00:00.000Z',
@@ -118,6 +120,9 @@ describe('a late report leads to a suspension, a review and reinstatement', () =
     const own = (await call(partner, 'GET', '/sanctions')).json();
     expect(own.items).toEqual([expect.objectContaining({ id: ids.sanction, status: 'in_force' })]);
     expect(own.items[0].decisionReason).toBe('Reported a critical vulnerability 13 days late');
+    // The partner sees the measure and the reasons, not who in the operator decided it.
+    expect(own.items[0]).toMatchObject({ decidedByLabel: 'the operator', proposedByLabel: 'the operator' });
+    expect((await call(partner, 'GET', `/sanctions/${ids.sanction}`)).json().decidedByLabel).toBe('the operator');
     const told = (await call(partner, 'GET', '/notifications')).json().items;
     expect(told).toEqual(expect.arrayContaining([expect.objectContaining({ kind: 'sanction.in_force' })]));
   });
