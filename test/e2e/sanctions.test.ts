@@ -376,6 +376,13 @@ describe('sanctions and reviews in the browser', () => {
     await snap('programme-active');
   });
 
+  it("counts the suspension in the regulator's statistics, by the month it started", async () => {
+    await signIn(server.admin.email, adminPassword);
+    await nav('Statistics').click();
+    await page.getByText('1 came into force in the period (by the month they started).').waitFor();
+    await snap('statistics');
+  });
+
   it('logged no errors in the browser console other than 401s (signed out, expired sessions) and the one refused change', () => {
     const unexpected = consoleErrors.filter((text) => !/status of (401|400)/.test(text));
     expect(unexpected).toEqual([]);

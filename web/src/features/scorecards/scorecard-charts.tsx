@@ -28,9 +28,30 @@ export function ObligationsTrendChart({ trend }: { trend: ScorecardMonth[] }) {
         <YAxis yAxisId="reports" orientation="right" allowDecimals={false} fontSize={12} />
         <Tooltip />
         <Legend />
-        <Bar yAxisId="obligations" dataKey="metOnTime" name="Met on time" stackId="o" fill={colours.met} />
-        <Bar yAxisId="obligations" dataKey="late" name="Late" stackId="o" fill={colours.late} />
-        <Bar yAxisId="obligations" dataKey="missed" name="Missed" stackId="o" fill={colours.missed} />
+        <Bar
+          yAxisId="obligations"
+          dataKey="metOnTime"
+          name="Met on time"
+          stackId="o"
+          fill={colours.met}
+          isAnimationActive={false}
+        />
+        <Bar
+          yAxisId="obligations"
+          dataKey="late"
+          name="Late"
+          stackId="o"
+          fill={colours.late}
+          isAnimationActive={false}
+        />
+        <Bar
+          yAxisId="obligations"
+          dataKey="missed"
+          name="Missed"
+          stackId="o"
+          fill={colours.missed}
+          isAnimationActive={false}
+        />
         <Line
           yAxisId="reports"
           type="monotone"
@@ -55,9 +76,9 @@ export function ReportsPerMonthChart({ data }: { data: Statistics['reportsPerMon
         <YAxis allowDecimals={false} fontSize={12} />
         <Tooltip />
         <Legend />
-        <Bar dataKey="critical" name="Critical" stackId="r" fill={colours.missed} />
-        <Bar dataKey="high" name="High" stackId="r" fill={colours.high} />
-        <Bar dataKey="other" name="Other" stackId="r" fill={colours.line} />
+        <Bar dataKey="critical" name="Critical" stackId="r" fill={colours.missed} isAnimationActive={false} />
+        <Bar dataKey="high" name="High" stackId="r" fill={colours.high} isAnimationActive={false} />
+        <Bar dataKey="other" name="Other" stackId="r" fill={colours.line} isAnimationActive={false} />
       </BarChart>
     </ResponsiveContainer>
   );
@@ -89,6 +110,24 @@ export function OnTimeRateChart({ data }: { data: Statistics['obligationsPerMont
   );
 }
 
+/** Sanctions that started per month, stacked by measure. */
+export function SanctionsPerMonthChart({ data }: { data: Statistics['sanctionsPerMonth'] }) {
+  return (
+    <ResponsiveContainer width="100%" height={200}>
+      <BarChart data={data} margin={{ top: 8, right: 8, bottom: 0, left: -16 }}>
+        <CartesianGrid strokeDasharray="3 3" />
+        <XAxis dataKey="month" fontSize={12} />
+        <YAxis allowDecimals={false} fontSize={12} />
+        <Tooltip />
+        <Legend />
+        <Bar dataKey="warnings" name="Warnings" stackId="s" fill={colours.high} isAnimationActive={false} />
+        <Bar dataKey="suspensions" name="Suspensions" stackId="s" fill={colours.missed} isAnimationActive={false} />
+        <Bar dataKey="revocations" name="Revocations" stackId="s" fill={colours.line} isAnimationActive={false} />
+      </BarChart>
+    </ResponsiveContainer>
+  );
+}
+
 export function MonthlyCountChart({ data, dataKey, name }: { data: object[]; dataKey: string; name: string }) {
   return (
     <ResponsiveContainer width="100%" height={200}>
@@ -97,7 +136,7 @@ export function MonthlyCountChart({ data, dataKey, name }: { data: object[]; dat
         <XAxis dataKey="month" fontSize={12} />
         <YAxis allowDecimals={false} fontSize={12} />
         <Tooltip />
-        <Bar dataKey={dataKey} name={name} fill={colours.missed} />
+        <Bar dataKey={dataKey} name={name} fill={colours.missed} isAnimationActive={false} />
       </BarChart>
     </ResponsiveContainer>
   );

@@ -3,13 +3,14 @@ import type { Statistics } from '../../api/types';
 import { ErrorAlert } from '../../components/error-alert';
 import { formatDate } from '../../components/format';
 import { PageHeader } from '../../components/page-header';
-import { MonthlyCountChart, OnTimeRateChart, ReportsPerMonthChart } from './scorecard-charts';
+import { MonthlyCountChart, OnTimeRateChart, ReportsPerMonthChart, SanctionsPerMonthChart } from './scorecard-charts';
 import { duration, Kpi, KpiGrid, PeriodPicker, percent, ReportActions, Section, usePeriod } from './scorecard-parts';
 import { statisticsCsvUrl, useStatistics } from './scorecards.api';
 
 function Figures({ stats }: { stats: Statistics }) {
   const reports = stats.reportsPerMonth.reduce((sum, m) => sum + m.reports, 0);
   const violations = stats.violationsPerMonth.reduce((sum, m) => sum + m.violations, 0);
+  const sanctions = stats.sanctionsPerMonth.reduce((sum, m) => sum + m.sanctions, 0);
   return (
     <Stack gap="md">
       <KpiGrid>
@@ -47,8 +48,9 @@ function Figures({ stats }: { stats: Statistics }) {
         </Grid.Col>
         <Grid.Col span={{ base: 12, md: 6 }}>
           <Section title="Sanctions per month">
-            <Text size="sm" c="dimmed">
-              Sanctions are not recorded on the platform yet; this chart fills once they are.
+            <SanctionsPerMonthChart data={stats.sanctionsPerMonth} />
+            <Text size="xs" c="dimmed">
+              {sanctions} came into force in the period (by the month they started).
             </Text>
           </Section>
         </Grid.Col>
@@ -64,7 +66,7 @@ export function StatisticsPage() {
   const stats = query.data;
   return (
     <>
-      <PageHeader title="Statistics" description="Reporting across partners: volumes, timeliness, open obligations." />
+      <PageHeader title="Statistics" description="Reporting across partners: volumes, timeliness, open obligations, violations and sanctions." />
       <Stack gap="md" data-testid="statistics">
         <Group justify="space-between" align="flex-end">
           <Group align="flex-end">
