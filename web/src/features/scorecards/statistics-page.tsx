@@ -66,7 +66,10 @@ export function StatisticsPage() {
   const stats = query.data;
   return (
     <>
-      <PageHeader title="Statistics" description="Reporting across partners: volumes, timeliness, open obligations, violations and sanctions." />
+      <PageHeader
+        title="Statistics"
+        description="Reporting across partners: volumes, timeliness, open obligations, violations and sanctions."
+      />
       <Stack gap="md" data-testid="statistics">
         <Group justify="space-between" align="flex-end">
           <Group align="flex-end">
