@@ -241,6 +241,11 @@ export function createOrganisationsService({ db, clock, audit }: OrganisationsDe
     findOperator: () => repo.findOperator(db),
     /** For other modules that have already decided the caller may know of it. */
     findOrganisation: (id: string, ex: Executor = db) => repo.findById(ex, id),
+    /**
+     * Locks an organisation's row in the caller's transaction. Whoever changes a partner's standing takes this lock
+     * first (applyPartnerStatus does), so checks made under it hold, and locks are always taken in one order.
+     */
+    lockOrganisation: (tx: Executor, id: string) => repo.findById(tx, id, true),
   };
 }
 

@@ -5,7 +5,7 @@ import { newId } from '../../shared/ids.ts';
 import { isOperator, type Principal } from '../../shared/principal.ts';
 import { checkEnd, requireReason, type SanctionsDeps } from './sanctions.context.ts';
 import type { ReviewDecision } from './sanctions.model.ts';
-import { asSeenBy, canAnswerReview, canManageSanctions, fourEyesConflict } from './sanctions.policy.ts';
+import { asSeenBy, canAnswerReview, canManageSanctions, fourEyesConflict, reviewAsSeenBy } from './sanctions.policy.ts';
 import { type ReviewRow, sanctionsRepository as repo, type SanctionRow } from './sanctions.repository.ts';
 import type { SanctionsService } from './sanctions.service.ts';
 import { createSweep } from './sanctions.sweep.ts';
@@ -89,7 +89,8 @@ export function createReviewsService(deps: SanctionsDeps, sanctions: Pick<Sancti
     ) {
       const own = actor.orgId ?? NO_ORG;
       const orgId = isOperator(actor) ? query.orgId : query.orgId && query.orgId !== own ? NO_ORG : own;
-      return repo.listReviews(db, { orgId, status: query.status }, query);
+      const page = await repo.listReviews(db, { orgId, status: query.status }, query);
+      return { ...page, items: page.items.map((r) => reviewAsSeenBy(actor, r)) };
     },
 
     /** The review with its sanction and every rectification (attachments as metadata). */
@@ -103,7 +104,7 @@ export function createReviewsService(deps: SanctionsDeps, sanctions: Pick<Sancti
         submitted.map((r) => r.id),
       );
       return {
-        ...review,
+        ...reviewAsSeenBy(actor, review),
         orgName: org?.name ?? '',
         sanction,
         rectifications: submitted.map((r) => ({ ...r, attachments: files.filter((f) => f.rectificationId === r.id) })),
@@ -240,17 +241,21 @@ export function createReviewsService(deps: SanctionsDeps, sanctions: Pick<Sancti
       return db.transaction(async (tx) => {
         const current = await repo.findReview(tx, id, true);
         if (current?.status === 'decided') throw conflict('review.decided', 'The review is already decided');
-        await organisations.applyPartnerStatus(
-          tx,
-          actor,
-          review.orgId,
-          {
-            status: status[input.decision],
-            reason: `Reinstatement review (${input.decision}): ${reason}`,
-            ...(endsAt ? { until: endsAt.toISOString() } : {}),
-          },
-          now,
-        );
+        // Already there (set by hand while the review was open): the decision records it, the status stays.
+        const org = await organisations.lockOrganisation(tx, review.orgId);
+        if (org?.partnerStatus !== status[input.decision] || input.decision === 'extend') {
+          await organisations.applyPartnerStatus(
+            tx,
+            actor,
+            review.orgId,
+            {
+              status: status[input.decision],
+              reason: `Reinstatement review (${input.decision}): ${reason}`,
+              ...(endsAt ? { until: endsAt.toISOString() } : {}),
+            },
+            now,
+          );
+        }
         const decided = await repo.updateReview(tx, id, {
           status: 'decided',
           decision: input.decision,

@@ -27,7 +27,7 @@ export interface SanctionsDeps {
   db: Db;
   clock: Clock;
   audit: Pick<AuditService, 'record' | 'deny'>;
-  organisations: Pick<OrganisationsService, 'applyPartnerStatus' | 'findOrganisation'>;
+  organisations: Pick<OrganisationsService, 'applyPartnerStatus' | 'findOrganisation' | 'lockOrganisation'>;
   violations: Pick<ViolationsService, 'findViolation' | 'measureFor' | 'closeViolation'>;
   notifications: NotifyPort;
   keys: Pick<KeysService, 'encrypt' | 'decrypt' | 'registerStore'>;

@@ -2,7 +2,7 @@ import type { Executor } from '../../db/client.ts';
 import { conflict, forbidden, validationError } from '../../shared/errors.ts';
 import type { Principal } from '../../shared/principal.ts';
 import type { SanctionMeasure } from '../violations/index.ts';
-import { measureLabel, requireReason, type SanctionsDeps, termOf } from './sanctions.context.ts';
+import { endOfPeriod, measureLabel, requireReason, type SanctionsDeps, termOf } from './sanctions.context.ts';
 import type { SanctionDecision } from './sanctions.model.ts';
 import { fourEyesConflict } from './sanctions.policy.ts';
 import { sanctionsRepository as repo, type SanctionRow } from './sanctions.repository.ts';
@@ -34,7 +34,7 @@ export interface DecisionCore {
 
 /** A manager's decision on a proposal, and the second approval when four-eyes is on. */
 export function createDecisions(deps: SanctionsDeps, core: DecisionCore) {
-  const { db, clock, audit, violations, notifications, fourEyes } = deps;
+  const { db, clock, audit, organisations, violations, notifications, fourEyes } = deps;
   const { getVisible, requireManager, record, putInForce, assertNoOtherSuspension } = core;
 
   return {
@@ -74,6 +74,9 @@ export function createDecisions(deps: SanctionsDeps, core: DecisionCore) {
         if (s?.status !== 'proposed') {
           throw conflict('sanction.not_proposed', `The sanction is ${s?.status ?? 'gone'}; only a proposal is decided`);
         }
+        // The partner first, then the audit head: the order every change of a partner's standing takes locks in,
+        // so the one-suspension check below holds against a concurrent decision and no two changes deadlock.
+        await organisations.lockOrganisation(tx, s.orgId);
         if (term) await assertNoOtherSuspension(tx, { id, orgId: s.orgId, measure: term.measure });
         const decided = {
           decision: input.decision,
@@ -137,9 +140,15 @@ export function createDecisions(deps: SanctionsDeps, core: DecisionCore) {
             `The sanction is ${s?.status ?? 'gone'}, not awaiting approval`,
           );
         }
+        await organisations.lockOrganisation(tx, s.orgId);
         if (!input.approve) {
+          // The refused decision's term goes with it: the proposal is back as it was proposed.
           const back = await repo.update(tx, id, {
             status: 'proposed',
+            measure: s.proposedMeasure,
+            period: s.proposedPeriod,
+            startsAt: null,
+            endsAt: null,
             decision: null,
             decisionReason: null,
             decidedBy: null,
@@ -151,7 +160,10 @@ export function createDecisions(deps: SanctionsDeps, core: DecisionCore) {
           return back;
         }
         await assertNoOtherSuspension(tx, s);
+        // A suspension of a period runs from when it comes into force: an approval after the decided start restarts it.
+        const late = s.period && s.startsAt && s.startsAt.getTime() < now.getTime();
         const approved = await repo.update(tx, id, {
+          ...(late ? { startsAt: now, endsAt: endOfPeriod(now, s.period!) } : {}),
           approvedBy: actor.userId,
           approvedByLabel: actor.label,
           approvedAt: now,

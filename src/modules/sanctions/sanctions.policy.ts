@@ -51,3 +51,9 @@ export function asSeenBy<
     approvedByLabel: operator(row.approvedByLabel),
   };
 }
+
+/** Of a review, likewise: the decision and its reason, not which manager made it. */
+export function reviewAsSeenBy<T extends { decidedByLabel: string | null }>(actor: Principal, row: T): T {
+  if (canSeeAllSanctions(actor) || row.decidedByLabel === null) return row;
+  return { ...row, decidedByLabel: 'the operator' };
+}

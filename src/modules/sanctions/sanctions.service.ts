@@ -14,7 +14,7 @@ import {
 } from './sanctions.context.ts';
 import { createDecisions } from './sanctions.decisions.ts';
 import { partnerVisibleStatuses, type SanctionStatus } from './sanctions.model.ts';
-import { asSeenBy, canManageSanctions, canSeeAllSanctions } from './sanctions.policy.ts';
+import { asSeenBy, canManageSanctions, canSeeAllSanctions, reviewAsSeenBy } from './sanctions.policy.ts';
 import { sanctionsRepository as repo, type SanctionRow } from './sanctions.repository.ts';
 
 export type { DecideInput } from './sanctions.decisions.ts';
@@ -87,7 +87,22 @@ export function createSanctionsService(deps: SanctionsDeps) {
       await record(tx, actor, scheduled, 'sanction.scheduled', { startsAt: s.startsAt.toISOString() });
       return scheduled;
     }
-    const org = await organisations.findOrganisation(s.orgId, tx);
+    const org = await organisations.lockOrganisation(tx, s.orgId);
+    if (org?.partnerStatus === 'revoked') {
+      // Revoked meanwhile (by hand, or by another sanction): revocation is final, nothing is left to put in force.
+      const settled = await repo.update(tx, s.id, {
+        status: 'completed',
+        outcome: 'revoked',
+        completedAt: now,
+        updatedAt: now,
+      });
+      if (s.violationId) await violations.closeViolation(tx, s.violationId, now);
+      await record(tx, actor, settled, 'sanction.completed', {
+        outcome: 'revoked',
+        reason: 'the partnership was revoked before the sanction came into force',
+      });
+      return settled;
+    }
     const status = statusFor(s.measure, (org?.partnerStatus ?? null) as PartnerStatus | null);
     if (status) {
       await organisations.applyPartnerStatus(
@@ -217,7 +232,8 @@ export function createSanctionsService(deps: SanctionsDeps) {
     async getSanction(actor: Principal, id: string) {
       const row = asSeenBy(actor, await getVisible(actor, id));
       const org = await organisations.findOrganisation(row.orgId);
-      return { ...row, orgName: org?.name ?? '', reviews: await repo.reviewsOf(db, id) };
+      const reviews = (await repo.reviewsOf(db, id)).map((r) => reviewAsSeenBy(actor, r));
+      return { ...row, orgName: org?.name ?? '', reviews };
     },
 
     /** A manager proposes a measure by hand (for a violation, or on its own), with a reason. */
@@ -231,6 +247,15 @@ export function createSanctionsService(deps: SanctionsDeps) {
           throw validationError('sanction.unknown_violation', 'No such violation of this organisation', [
             { pointer: '/violationId', detail: 'must be a violation of the organisation named by orgId' },
           ]);
+        }
+        // One measure per violation: a closed one was decided, an open one with a proposal is being decided.
+        const existing = await repo.list(db, { violationId: violation.id }, { limit: 1, offset: 0 });
+        if (violation.status !== 'open' || existing.total > 0) {
+          throw conflict(
+            'sanction.violation_decided',
+            `Violation ${violation.id} is ${violation.status === 'open' ? 'already proposed for' : 'closed'}: decide that sanction instead`,
+            [{ pointer: '/violationId', detail: 'must be an open violation without a sanction' }],
+          );
         }
       }
       const now = clock.now();

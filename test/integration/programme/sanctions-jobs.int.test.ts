@@ -269,3 +269,44 @@ describe('a due sanction that cannot be processed', () => {
     }
   });
 });
+
+describe('managers deciding at the same time', () => {
+  it('put one of two suspensions in force and refuse the other (409), whichever commits first', async () => {
+    clock.set(START);
+    const orgId = await partner(a, 200);
+    const propose = (reason: string) =>
+      a.modules.sanctions.service.propose(system, { orgId, measure: 'suspension', period: 'P1M', reason });
+    const [first, second] = [await propose('first'), await propose('second')];
+    const results = await Promise.allSettled([
+      a.modules.sanctions.service.decide(system, first.id, { decision: 'confirm' }),
+      b.modules.sanctions.service.decide(system, second.id, { decision: 'confirm' }),
+    ]);
+    expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
+    const refused = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    expect(refused?.reason).toMatchObject({ code: 'sanction.already_suspended' });
+    const inForce = await a.modules.sanctions.service.listSanctions(system, {
+      orgId,
+      status: 'in_force',
+      limit: 5,
+      offset: 0,
+    });
+    expect(inForce.total).toBe(1);
+  });
+
+  it('confirm a warning while another changes the status by hand: both done, no deadlock', async () => {
+    clock.set(START);
+    const orgId = await partner(a, 201);
+    const warning = await a.modules.sanctions.service.propose(system, { orgId, measure: 'warning', reason: 'w' });
+    const until = new Date(new Date(START).getTime() + 86_400_000).toISOString();
+    const results = await Promise.allSettled([
+      a.modules.sanctions.service.decide(system, warning.id, { decision: 'confirm' }),
+      b.modules.organisations.service.changePartnerStatus(system, orgId, {
+        status: 'suspended',
+        reason: 'hand',
+        until,
+      }),
+    ]);
+    expect(results.map((r) => (r.status === 'rejected' ? String(r.reason) : 'ok'))).toEqual(['ok', 'ok']);
+    expect((await a.modules.organisations.service.findOrganisation(orgId))?.partnerStatus).toBe('suspended');
+  });
+});
