@@ -310,6 +310,7 @@ describe('report upload and later stages in the browser', () => {
 
     await page.getByTestId('receipt').waitFor();
     expect(await page.getByTestId('report-title').textContent()).toBe(craTitle);
+    expect(await fact('Source').textContent()).toBe('form');
     await tab('Obligations').click();
     const obligation = (title: RegExp) => page.getByTestId('obligation-row').filter({ hasText: title });
     await obligation(/^Early warning within 24 hours/).waitFor();

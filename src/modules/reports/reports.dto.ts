@@ -57,7 +57,9 @@ export const ReportDto = Type.Object(
     reporter: Nullable(Type.Object({ orgId: Uuid, name: Type.String() })),
     assignee: Nullable(Type.Object({ id: Uuid, name: Type.String() })),
     duplicateOf: Nullable(Uuid),
-    source: Type.String(),
+    source: Type.String({
+      description: 'form (web UI), api (API token), cli, cve5 or csaf (imported document), demo',
+    }),
     catalog: Type.Object({
       cve: Type.Boolean({ description: "The report's CVE id is in the public CVE catalog" }),
       kevDateAdded: Nullable(Type.String({ description: 'When CISA KEV listed it as exploited, if it did' })),

@@ -88,8 +88,10 @@ export function reportsRoutes(service: ReportsService): FastifyPluginAsyncTypebo
       },
       async (request, reply) => {
         const { stage, ...input } = request.body;
+        // A signed-in session is the web UI's form (its CSRF token is in the page); an API token is a program.
+        const source = request.principal!.kind === 'token' ? 'api' : 'form';
         const { report, submission } = await service.submitReport(request.principal!, input, stage ?? 'initial', {
-          source: 'api',
+          source,
         });
         const detail = await service.getReport(request.principal!, report.id);
         return reply.status(201).send({ report: toReportDto(detail), submission: toSubmissionDto(submission) });

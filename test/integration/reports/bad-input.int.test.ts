@@ -3,7 +3,7 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../../src/db/client.ts';
-import { type Actor, as, createOrg, createUser, signInReady } from '../../helpers/actors.ts';
+import { type Actor, as, bearer, createOrg, createUser, signInReady } from '../../helpers/actors.ts';
 import { createTestContext, type TestContext } from '../../helpers/context.ts';
 import { assignRegimes, log4shellReport, submitReport } from '../../helpers/reports.ts';
 
@@ -257,5 +257,26 @@ describe('uploads that are the format', () => {
     expect(res.statusCode).toBe(201);
     expect(res.json().items.length).toBe(doc.vulnerabilities.length);
     expect(res.json().items[0].report.source).toBe('csaf');
+  });
+
+  it('records where a report came from: the web form (a session) or a program (an API token)', async () => {
+    const viaForm = await submitReport(ctx.app, partner, log4shellReport({ cveId: undefined }));
+    const shown = await as(ctx.app, partner)({ method: 'GET', url: `/api/v1/reports/${viaForm.report.id}` });
+    expect(shown.json().source).toBe('form');
+    const issued = await as(
+      ctx.app,
+      partner,
+    )({ method: 'POST', url: '/api/v1/tokens', payload: { name: 'ci', scopes: ['read', 'write'], expiresInDays: 1 } });
+    expect(issued.statusCode, issued.body).toBe(201);
+    const viaToken = await as(
+      ctx.app,
+      bearer(issued.json().secret),
+    )({
+      method: 'POST',
+      url: '/api/v1/reports',
+      payload: log4shellReport({ cveId: undefined, title: 'Submitted by a script through an API token' }),
+    });
+    expect(viaToken.statusCode, viaToken.body).toBe(201);
+    expect(viaToken.json().report.source).toBe('api');
   });
 });

@@ -7139,6 +7139,7 @@ export interface components {
                 name: string;
             } | null;
             duplicateOf: string | null;
+            /** @description form (web UI), api (API token), cli, cve5 or csaf (imported document), demo */
             source: string;
             catalog: {
                 /** @description The report's CVE id is in the public CVE catalog */
