@@ -2,17 +2,7 @@ import path from 'node:path';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artifactPrefix, launchBrowser, type RunningServer, repoRoot, screenshotter, startServer } from './server.ts';
-
-interface ApiSession {
-  cookie: string;
-  csrf: string;
-}
-
-/** The little of the browser's window that the screenshots need. */
-interface BrowserWindow {
-  document: { getAnimations(): { playState: string; constructor: { name: string } }[] };
-  scrollTo(x: number, y: number): void;
-}
+import { type ApiSession, apiClient, readyAdmin, settledScreenshot, signInPage } from './session.ts';
 
 const log4shell = path.join(
   repoRoot,
@@ -30,6 +20,7 @@ const bsiAdvisory = path.join(repoRoot, 'test/fixtures/csaf/examples/bsi-2022-00
  */
 describe('report upload and later stages in the browser', () => {
   let server: RunningServer;
+  const call = apiClient(() => server);
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
@@ -43,28 +34,6 @@ describe('report upload and later stages in the browser', () => {
   const manufacturer = { org: `Widget Systems ${run}`, email: `security-${run}@widget.example` };
   const craTitle = `Authentication bypass in Widget Router web console ${run}`;
 
-  async function call<T>(session: ApiSession | null, method: string, path: string, body?: unknown): Promise<T> {
-    const headers: Record<string, string> = { accept: 'application/json' };
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    if (session) {
-      headers.cookie = session.cookie;
-      headers['x-csrf-token'] = session.csrf;
-    }
-    const response = await fetch(`${server.url}/api/v1${path}`, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`${method} ${path} → ${response.status}: ${text}`);
-    const parsed = text ? JSON.parse(text) : undefined;
-    if (path === '/session' && method === 'POST') {
-      const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-      return { cookie, csrf: parsed.csrfToken } as T;
-    }
-    return parsed as T;
-  }
-
   /** How many reports the organisation has, as its own user sees through the API. */
   async function reportCount(who: { email: string }): Promise<number> {
     const session = await call<ApiSession>(null, 'POST', '/session', { email: who.email, password: userPassword });
@@ -73,16 +42,7 @@ describe('report upload and later stages in the browser', () => {
 
   beforeAll(async () => {
     server = await startServer();
-    // The bootstrap admin must change its one-time password before anything else.
-    const first = await call<ApiSession>(null, 'POST', '/session', server.admin);
-    await call(first, 'POST', '/users/me/password', {
-      currentPassword: server.admin.password,
-      newPassword: adminPassword,
-    });
-    const admin = await call<ApiSession>(null, 'POST', '/session', {
-      email: server.admin.email,
-      password: adminPassword,
-    });
+    const admin = await readyAdmin(call, server, adminPassword);
     for (const side of [uploader, manufacturer]) {
       const org = await call<{ id: string }>(admin, 'POST', '/organisations', { name: side.org, kind: 'partner' });
       await call(admin, 'POST', '/users', {
@@ -114,42 +74,11 @@ describe('report upload and later stages in the browser', () => {
     await server?.stop();
   });
 
+  const signIn = (email: string, password: string) => signInPage(page, email, password);
+  const snap = (name: string, options?: { toasts?: boolean }) => settledScreenshot(page, shot)(name, options);
   const nav = (name: string) => page.getByRole('navigation').getByRole('link', { name, exact: true });
   const tab = (name: string) => page.getByRole('tab', { name, exact: true });
   const dialog = () => page.getByRole('dialog');
-
-  /**
-   * A screenshot once modals have finished opening, from the top (a scrolled page draws its fixed header midway),
-   * without toasts over the content unless the step is about one.
-   */
-  async function snap(name: string, { toasts = false } = {}) {
-    if (!toasts) {
-      // A toast may be closing on its own already: then its button goes before the click lands.
-      for (const close of await page.locator('.mantine-Notification-closeButton').all()) {
-        await close.click({ timeout: 1000 }).catch(() => undefined);
-      }
-      await expect.poll(() => page.locator('.mantine-Notification-root').count()).toBe(0);
-    }
-    // Functions run in the page (serialised: no closures); this file is type-checked without the DOM library.
-    await page.waitForFunction(() =>
-      (globalThis as unknown as BrowserWindow).document
-        .getAnimations()
-        .every((a) => a.constructor.name !== 'CSSTransition' || a.playState !== 'running'),
-    );
-    await page.evaluate(() => (globalThis as unknown as BrowserWindow).scrollTo(0, 0));
-    await shot(name);
-  }
-
-  async function signIn(email: string, password: string) {
-    if (await page.getByTestId('sign-out').isVisible()) {
-      await page.getByTestId('sign-out').click();
-    }
-    await page.goto('/sign-in');
-    await page.getByTestId('sign-in-email').fill(email);
-    await page.getByTestId('sign-in-password').fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByTestId('current-user-name').waitFor();
-  }
 
   /** The message Mantine shows under an input, found through the input's aria-describedby. */
   async function inlineError(input: Locator): Promise<string | null> {

@@ -1,11 +1,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artifactPrefix, launchBrowser, type RunningServer, screenshotter, startServer } from './server.ts';
-
-interface ApiSession {
-  cookie: string;
-  csrf: string;
-}
+import { type ApiSession, apiClient, readyAdmin, signInPage } from './session.ts';
 
 /**
  * The reporting scenario in a real Chromium: a partner submits a report through the form (inline CVSS error
@@ -14,6 +10,7 @@ interface ApiSession {
  */
 describe('reports in the browser', () => {
   let server: RunningServer;
+  const call = apiClient(() => server);
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
@@ -26,40 +23,9 @@ describe('reports in the browser', () => {
   const vendor = { org: `Widget Systems ${run}`, email: `security-${run}@widget.example` };
   const title = `Heap overflow in Widget Gateway firmware ${run}`;
 
-  async function call<T>(session: ApiSession | null, method: string, path: string, body?: unknown): Promise<T> {
-    const headers: Record<string, string> = { accept: 'application/json' };
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    if (session) {
-      headers.cookie = session.cookie;
-      headers['x-csrf-token'] = session.csrf;
-    }
-    const response = await fetch(`${server.url}/api/v1${path}`, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`${method} ${path} → ${response.status}: ${text}`);
-    const parsed = text ? JSON.parse(text) : undefined;
-    if (path === '/session' && method === 'POST') {
-      const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-      return { cookie, csrf: parsed.csrfToken } as T;
-    }
-    return parsed as T;
-  }
-
   beforeAll(async () => {
     server = await startServer();
-    // The bootstrap admin must change its one-time password before anything else.
-    const first = await call<ApiSession>(null, 'POST', '/session', server.admin);
-    await call(first, 'POST', '/users/me/password', {
-      currentPassword: server.admin.password,
-      newPassword: adminPassword,
-    });
-    const admin = await call<ApiSession>(null, 'POST', '/session', {
-      email: server.admin.email,
-      password: adminPassword,
-    });
+    const admin = await readyAdmin(call, server, adminPassword);
     for (const side of [partner, vendor]) {
       const org = await call<{ id: string }>(admin, 'POST', '/organisations', { name: side.org, kind: 'partner' });
       await call(admin, 'POST', '/users', {
@@ -113,19 +79,9 @@ describe('reports in the browser', () => {
     await server?.stop();
   });
 
+  const signIn = (email: string, password: string) => signInPage(page, email, password);
   const nav = (name: string) => page.getByRole('navigation').getByRole('link', { name, exact: true });
   const tab = (name: string) => page.getByRole('tab', { name, exact: true });
-
-  async function signIn(email: string, password: string) {
-    if (await page.getByTestId('sign-out').isVisible()) {
-      await page.getByTestId('sign-out').click();
-    }
-    await page.goto('/sign-in');
-    await page.getByTestId('sign-in-email').fill(email);
-    await page.getByTestId('sign-in-password').fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByTestId('current-user-name').waitFor();
-  }
 
   async function openReport() {
     await nav('Reports').click();

@@ -2,17 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artifactPrefix, launchBrowser, type RunningServer, screenshotter, startServer } from './server.ts';
-
-interface ApiSession {
-  cookie: string;
-  csrf: string;
-}
-
-/** The little of the browser's window that the screenshots need. */
-interface BrowserWindow {
-  document: { getAnimations(): { playState: string; constructor: { name: string } }[] };
-  scrollTo(x: number, y: number): void;
-}
+import { type ApiSession, apiClient, readyAdmin, settledScreenshot, signInPage } from './session.ts';
 
 interface SanctionDto {
   id: string;
@@ -30,6 +20,7 @@ interface SanctionDto {
  */
 describe('sanctions and reviews in the browser', () => {
   let server: RunningServer;
+  const call = apiClient(() => server);
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
@@ -43,28 +34,6 @@ describe('sanctions and reviews in the browser', () => {
   const userPassword = 'reporter passphrase for e2e';
   const partner = { org: `Cloud Provider ${run}`, email: `psirt-${run}@cloud.example` };
   const plan = 'Vulnerability intake staffed 24/7; every report filed within 24 hours of awareness.\n';
-
-  async function call<T>(session: ApiSession | null, method: string, path: string, body?: unknown): Promise<T> {
-    const headers: Record<string, string> = { accept: 'application/json' };
-    if (body !== undefined) headers['content-type'] = 'application/json';
-    if (session) {
-      headers.cookie = session.cookie;
-      headers['x-csrf-token'] = session.csrf;
-    }
-    const response = await fetch(`${server.url}/api/v1${path}`, {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    if (!response.ok) throw new Error(`${method} ${path} → ${response.status}: ${text}`);
-    const parsed = text ? JSON.parse(text) : undefined;
-    if (path === '/session' && method === 'POST') {
-      const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
-      return { cookie, csrf: parsed.csrfToken } as T;
-    }
-    return parsed as T;
-  }
 
   /** Polls until `check` holds (expect.poll works only inside a test). */
   async function until(check: () => Promise<boolean>, timeoutMs = 20_000) {
@@ -87,12 +56,7 @@ describe('sanctions and reviews in the browser', () => {
 
   beforeAll(async () => {
     server = await startServer({ movableClock: true });
-    const first = await call<ApiSession>(null, 'POST', '/session', server.admin);
-    await call(first, 'POST', '/users/me/password', {
-      currentPassword: server.admin.password,
-      newPassword: adminPassword,
-    });
-    await signInAdmin();
+    admin = await readyAdmin(call, server, adminPassword);
     const org = await call<{ id: string }>(admin, 'POST', '/organisations', { name: partner.org, kind: 'partner' });
     orgId = org.id;
     await call(admin, 'POST', '/users', {
@@ -151,40 +115,10 @@ describe('sanctions and reviews in the browser', () => {
     await server?.stop();
   });
 
+  const signIn = (email: string, password: string) => signInPage(page, email, password);
+  const snap = (name: string, options?: { toasts?: boolean }) => settledScreenshot(page, shot)(name, options);
   const nav = (name: string) => page.getByRole('navigation').getByRole('link', { name, exact: true });
-  /**
-   * A screenshot once modals have finished opening, from the top (a scrolled page draws its fixed header midway),
-   * without toasts over the content unless the step is about one.
-   */
-  async function snap(name: string, { toasts = false } = {}) {
-    if (!toasts) {
-      // A toast may be closing on its own already: then its button goes before the click lands.
-      for (const close of await page.locator('.mantine-Notification-closeButton').all()) {
-        await close.click({ timeout: 1000 }).catch(() => undefined);
-      }
-      await expect.poll(() => page.locator('.mantine-Notification-root').count()).toBe(0);
-    }
-    // Functions run in the page (serialised: no closures); this file is type-checked without the DOM library.
-    await page.waitForFunction(() =>
-      (globalThis as unknown as BrowserWindow).document
-        .getAnimations()
-        .every((a) => a.constructor.name !== 'CSSTransition' || a.playState !== 'running'),
-    );
-    await page.evaluate(() => (globalThis as unknown as BrowserWindow).scrollTo(0, 0));
-    await shot(name);
-  }
   const dialog = () => page.getByRole('dialog');
-
-  async function signIn(email: string, password: string) {
-    if (await page.getByTestId('sign-out').isVisible()) {
-      await page.getByTestId('sign-out').click();
-    }
-    await page.goto('/sign-in');
-    await page.getByTestId('sign-in-email').fill(email);
-    await page.getByTestId('sign-in-password').fill(password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByTestId('current-user-name').waitFor();
-  }
 
   it("lets the operator open the policy's proposal, shows a refused change inline, and confirms it", async () => {
     await signIn(server.admin.email, adminPassword);
