@@ -40,15 +40,19 @@ function parses(b: Buffer): boolean {
 const isExecutable = (b: Buffer) =>
   b.subarray(0, 2).toString('latin1') === 'MZ' || b.subarray(0, 4).equals(Buffer.from('7f454c46', 'hex'));
 
-export function checkAttachment(filename: string, mediaType: string, content: Buffer): void {
-  const bad = (detail: string, pointer = '/content') =>
-    validationError('attachment.rejected', `${filename}: ${detail}`, [{ pointer, detail }]);
+/**
+ * Refuses a file that is empty, too large, an executable, of a type not accepted, or not what its type says. The
+ * error points into the request body at `at` (e.g. `/attachments/1`): its `contentBase64` or `mediaType`.
+ */
+export function checkAttachment(filename: string, mediaType: string, content: Buffer, at = ''): void {
+  const bad = (detail: string, field = 'contentBase64') =>
+    validationError('attachment.rejected', `${filename}: ${detail}`, [{ pointer: `${at}/${field}`, detail }]);
   if (content.length === 0) throw bad('the file is empty');
   if (content.length > ATTACHMENT_MAX_BYTES) {
     throw bad(`the file has ${content.length} bytes; at most ${ATTACHMENT_MAX_BYTES} are accepted`);
   }
   if (isExecutable(content)) throw bad('executables are not accepted; send the source or a packed archive instead');
   const kind = accepted[mediaType];
-  if (!kind) throw bad(`type ${mediaType} is not accepted (accepted: ${acceptedMediaTypes.join(', ')})`, '/mediaType');
-  if (!kind.sniff(content)) throw bad(`the content is not ${kind.label} as declared`, '/mediaType');
+  if (!kind) throw bad(`type ${mediaType} is not accepted (accepted: ${acceptedMediaTypes.join(', ')})`, 'mediaType');
+  if (!kind.sniff(content)) throw bad(`the content is not ${kind.label} as declared`, 'mediaType');
 }

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { checkAttachment } from '../../shared/attachments.ts';
-import { conflict, forbidden, isAppError, notFound, validationError } from '../../shared/errors.ts';
+import { conflict, forbidden, notFound, validationError } from '../../shared/errors.ts';
 import { newId } from '../../shared/ids.ts';
 import { isOperator, type Principal } from '../../shared/principal.ts';
 import { checkEnd, requireReason, type SanctionsDeps } from './sanctions.context.ts';
@@ -28,21 +28,6 @@ const NO_ORG = '00000000-0000-0000-0000-000000000000';
 const reviewNotFound = (id: string) => notFound('review.not_found', `Review ${id} not found`);
 const attachmentContext = (reviewId: string, id: string) => `review:${reviewId}:attachment:${id}`;
 export const MAX_RECTIFICATION_ATTACHMENTS = 10;
-
-/** The attachment check, its pointers (`/content`, `/mediaType`) made to point into the request body. */
-function checkAttachmentAt(file: { filename: string; mediaType: string; content: Buffer }, at: string) {
-  try {
-    checkAttachment(file.filename, file.mediaType, file.content);
-  } catch (error) {
-    if (!isAppError(error)) throw error;
-    const field = (pointer: string) => (pointer === '/content' ? '/contentBase64' : pointer);
-    throw validationError(
-      error.code,
-      error.message,
-      error.errors.map((e) => ({ ...e, pointer: `${at}${field(e.pointer)}` })),
-    );
-  }
-}
 
 /** Reinstatement reviews: opened when a suspension ends, answered by the partner, decided by a manager. */
 export function createReviewsService(deps: SanctionsDeps, sanctions: Pick<SanctionsService, 'putInForce'>) {
@@ -137,7 +122,7 @@ export function createReviewsService(deps: SanctionsDeps, sanctions: Pick<Sancti
         ]);
       }
       files.forEach((f, i) => {
-        checkAttachmentAt(f, `/attachments/${i}`);
+        checkAttachment(f.filename, f.mediaType, f.content, `/attachments/${i}`);
       });
       const now = clock.now();
       const rectificationId = newId();

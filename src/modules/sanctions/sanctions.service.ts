@@ -217,9 +217,10 @@ export function createSanctionsService(deps: SanctionsDeps) {
     putInForce,
 
     async listSanctions(actor: Principal, query: SanctionsQuery) {
-      const { orgId, statuses } = scope(actor, query.orgId);
-      const wanted = query.status ? (statuses ?? [query.status]).filter((s) => s === query.status) : statuses;
-      const page = await repo.list(db, { orgId, statuses: wanted ?? (query.status ? [] : undefined) }, query);
+      const { orgId, statuses: allowed } = scope(actor, query.orgId);
+      // Asking for a status the actor may not see finds nothing.
+      const wanted = query.status && (!allowed || allowed.includes(query.status)) ? [query.status] : [];
+      const page = await repo.list(db, { orgId, statuses: query.status ? wanted : allowed }, query);
       return { ...page, items: page.items.map((row) => asSeenBy(actor, row)) };
     },
 
